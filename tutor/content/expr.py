@@ -1,0 +1,225 @@
+"""A tiny, safe expression language for numbers the course asks the core for.
+
+Course files never type a number the core can compute: they write an expression such as
+``bce(0.01, 1)`` or ``-log(0.5)``. Expressions are parsed with :mod:`ast` and walked against
+a whitelist (numbers, + − * / ** ^, unary minus, parentheses, lists, ``x[i]``, and calls of the
+functions in :data:`FUNCTIONS`); nothing is ever passed to ``eval``. Parsing needs no numpy, so
+the course index loads fast; :func:`evaluate` imports the core only when a number is needed.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+MAX_LENGTH = 300
+
+#: name -> (min args, max args). Kept here, not derived from the core, so parsing stays numpy-free.
+FUNCTIONS: dict[str, tuple[int, int]] = {
+    "log": (1, 1),
+    "log2": (1, 1),
+    "log10": (1, 1),
+    "exp": (1, 1),
+    "sqrt": (1, 1),
+    "abs": (1, 1),
+    "sigmoid": (1, 1),
+    "sigmoid_grad": (1, 1),
+    "logit": (1, 1),
+    "softplus": (1, 1),
+    "bce": (2, 2),
+    "bce_with_logits": (2, 2),
+    "mse": (2, 2),
+    "bce_grad_p": (2, 2),
+    "bce_grad_z": (2, 2),
+    "mse_grad_p": (2, 2),
+    "mse_grad_z": (2, 2),
+    "softmax": (1, 1),
+    "log_softmax": (1, 1),
+    "cross_entropy": (2, 2),
+    "cross_entropy_grad": (2, 2),
+    "mean": (1, 1),
+    "sum": (1, 1),
+}
+
+CONSTANTS: dict[str, float] = {"e": math.e, "pi": math.pi}
+
+_BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow, ast.BitXor)
+
+
+class ExprError(ValueError):
+    """An expression that is not in the grammar, or that the core rejects."""
+
+
+@dataclass(frozen=True)
+class Expr:
+    """A parsed expression: its source text, its tree, and the free variable names it uses."""
+
+    source: str
+    tree: ast.expr = field(compare=False, repr=False)
+    variables: frozenset[str] = frozenset()
+    calls: frozenset[str] = frozenset()
+
+    def __str__(self) -> str:
+        return self.source
+
+
+def parse(source: str, variables: frozenset[str] | set[str] = frozenset()) -> Expr:
+    """Parse ``source``; names must be functions, constants or one of ``variables``."""
+    text = source.strip()
+    if not text:
+        raise ExprError("empty expression")
+    if len(text) > MAX_LENGTH:
+        raise ExprError(f"expression longer than {MAX_LENGTH} characters")
+    text = text.replace("\u2212", "-").replace("·", "*").replace("×", "*")
+    try:
+        tree = ast.parse(text, mode="eval").body
+    except SyntaxError as exc:
+        raise ExprError(f"cannot parse {source!r}: {exc.msg}") from None
+    used: set[str] = set()
+    calls: set[str] = set()
+    _check(tree, frozenset(variables), used, calls)
+    return Expr(source=source.strip(), tree=tree, variables=frozenset(used), calls=frozenset(calls))
+
+
+def _check(node: ast.AST, variables: frozenset[str], used: set[str], calls: set[str]) -> None:
+    """Walk the tree and reject anything outside the grammar."""
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
+            raise ExprError(f"only numbers are allowed, not {node.value!r}")
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        _check(node.operand, variables, used, calls)
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, _BINOPS):
+        _check(node.left, variables, used, calls)
+        _check(node.right, variables, used, calls)
+    elif isinstance(node, ast.List):
+        for item in node.elts:
+            _check(item, variables, used, calls)
+    elif isinstance(node, ast.Subscript):
+        _check(node.value, variables, used, calls)
+        _check(node.slice, variables, used, calls)
+    elif isinstance(node, ast.Name):
+        if node.id in variables:
+            used.add(node.id)
+        elif node.id not in CONSTANTS:
+            known = ", ".join(sorted(variables)) or "none"
+            raise ExprError(f"unknown name {node.id!r} (variables here: {known})")
+    elif isinstance(node, ast.Call):
+        _check_call(node, variables, used, calls)
+    else:
+        raise ExprError(f"{type(node).__name__} is not allowed in an expression")
+
+
+def _check_call(node: ast.Call, variables: frozenset[str], used: set[str], calls: set[str]) -> None:
+    if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
+        name = getattr(node.func, "id", "?")
+        raise ExprError(f"unknown function {name!r}; known: {', '.join(sorted(FUNCTIONS))}")
+    if node.keywords:
+        raise ExprError(f"{node.func.id}() takes positional arguments only")
+    low, high = FUNCTIONS[node.func.id]
+    if not low <= len(node.args) <= high:
+        raise ExprError(f"{node.func.id}() takes {low} argument(s), got {len(node.args)}")
+    calls.add(node.func.id)
+    for arg in node.args:
+        _check(arg, variables, used, calls)
+
+
+def evaluate(expr: Expr, env: Mapping[str, float] | None = None) -> float:
+    """The value of ``expr`` as a float64, computed by :mod:`tutor.core`."""
+    env = env or {}
+    missing = expr.variables - set(env)
+    if missing:
+        raise ExprError(f"no value for {', '.join(sorted(missing))} in {expr.source!r}")
+    import numpy as np
+
+    try:
+        with np.errstate(all="ignore"):
+            value = _eval(expr.tree, env, _functions())
+        arr = np.asarray(value, dtype=np.float64)
+    except ExprError:
+        raise
+    except (ValueError, TypeError, IndexError, ZeroDivisionError, OverflowError) as exc:
+        raise ExprError(f"{expr.source!r}: {exc}") from None
+    if arr.size != 1:
+        raise ExprError(f"{expr.source!r} gives {arr.size} numbers, expected one")
+    return float(arr.reshape(()))
+
+
+def _eval(node: ast.AST, env: Mapping[str, float], fns: Mapping[str, Callable[..., Any]]) -> Any:
+    import numpy as np
+
+    if isinstance(node, ast.Constant):
+        return np.float64(node.value)
+    if isinstance(node, ast.UnaryOp):
+        operand = _eval(node.operand, env, fns)
+        return -operand if isinstance(node.op, ast.USub) else operand
+    if isinstance(node, ast.BinOp):
+        left, right = _eval(node.left, env, fns), _eval(node.right, env, fns)
+        return _binop(node.op, left, right)
+    if isinstance(node, ast.List):
+        return np.array([_eval(item, env, fns) for item in node.elts], dtype=np.float64)
+    if isinstance(node, ast.Subscript):
+        index = float(_eval(node.slice, env, fns))
+        if not index.is_integer():
+            raise ExprError(f"index must be a whole number, got {index}")
+        return np.asarray(_eval(node.value, env, fns))[int(index)]
+    if isinstance(node, ast.Name):
+        return np.float64(env[node.id]) if node.id in env else np.float64(CONSTANTS[node.id])
+    assert isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    return fns[node.func.id](*(_eval(arg, env, fns) for arg in node.args))
+
+
+def _binop(op: ast.operator, left: Any, right: Any) -> Any:
+    if isinstance(op, ast.Add):
+        return left + right
+    if isinstance(op, ast.Sub):
+        return left - right
+    if isinstance(op, ast.Mult):
+        return left * right
+    if isinstance(op, ast.Div):
+        return left / right
+    return left**right  # ** and ^ both mean power in course text
+
+
+def _functions() -> dict[str, Callable[..., Any]]:
+    """The callable behind each name in :data:`FUNCTIONS` (imported lazily: numpy is heavy)."""
+    import numpy as np
+
+    from tutor import core
+
+    table: dict[str, Callable[..., Any]] = {
+        "log": np.log,
+        "log2": np.log2,
+        "log10": np.log10,
+        "exp": np.exp,
+        "sqrt": np.sqrt,
+        "abs": np.abs,
+        "mean": np.mean,
+        "sum": np.sum,
+        "cross_entropy": lambda logits, labels: core.cross_entropy(
+            logits, np.asarray(labels).astype(np.int64)
+        ),
+        "cross_entropy_grad": lambda logits, labels: core.cross_entropy_grad(
+            logits, np.asarray(labels).astype(np.int64)
+        ),
+    }
+    for name in FUNCTIONS:
+        table.setdefault(name, getattr(core, name))
+    return table
+
+
+def substitute(expr: Expr, replacements: Mapping[str, str]) -> Expr:
+    """A copy of ``expr`` with variables or function names swapped (used to model learners' slips)."""
+    tree = _Rename(replacements).visit(ast.parse(expr.source.replace("\u2212", "-"), mode="eval"))
+    source = ast.unparse(tree)
+    return parse(source, expr.variables | {v for v in replacements.values() if v.isidentifier()})
+
+
+class _Rename(ast.NodeTransformer):
+    def __init__(self, replacements: Mapping[str, str]) -> None:
+        self.replacements = {k: ast.parse(v, mode="eval").body for k, v in replacements.items()}
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        new = self.replacements.get(node.id)
+        return ast.copy_location(new, node) if new is not None else node
