@@ -1,0 +1,118 @@
+"""The ``ce-tutor`` command: open the app, or list, check and practise the course.
+
+User mistakes (a missing folder, a malformed course) are printed to stderr as located one-line
+problems with a non-zero exit code, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from tutor import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ce-tutor",
+        description="Learn cross-entropy loss in the terminal: lessons, live plots, explorers and quizzes.",
+        epilog="With no command, ce-tutor opens the course map.",
+    )
+    parser.add_argument("--version", action="version", version=f"ce-tutor {__version__}")
+    parser.add_argument("--content", metavar="DIR", type=Path, help="use the course in DIR instead of the bundled one")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("list", help="list the lessons: id, title, minutes, questions")
+    check = commands.add_parser("check", help="validate a course and verify every number it states")
+    check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="course folder (default: the bundled course)")
+    for name, what in (("lesson", "open a lesson"), ("quiz", "take a lesson's quiz")):
+        sub = commands.add_parser(name, help=what)
+        sub.add_argument("id", metavar="ID", help="lesson id (see 'ce-tutor list')")
+        sub.add_argument("--seed", type=int, metavar="N", help="make option order reproducible")
+    practice = commands.add_parser("practice", help="practise with generated questions")
+    practice.add_argument("id", nargs="?", default="all", metavar="ID", help="lesson id (default: all lessons)")
+    practice.add_argument("--seed", type=int, metavar="N", help="draw the same numbers again")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return _check(args.dir or args.content)
+    course = _load(args.content)
+    if course is None:
+        return EXIT_PROBLEMS
+    if args.command == "list":
+        return _list(course)
+    lesson_id = getattr(args, "id", None)
+    if lesson_id is not None and not (args.command == "practice" and lesson_id == "all"):
+        if lesson_id not in {lesson.id for lesson in course.lessons}:
+            ids = ", ".join(lesson.id for lesson in course.lessons)
+            return _fail(f"ce-tutor: no lesson {lesson_id!r}; lessons: {ids}")
+    from tutor.ui.app import run_app
+
+    return run_app(
+        course,
+        lesson=lesson_id if args.command == "lesson" else None,
+        quiz=lesson_id if args.command == "quiz" else None,
+        practice=lesson_id if args.command == "practice" else None,
+        seed=getattr(args, "seed", None),
+    )
+
+
+def _load(directory: Path | None):
+    """The course, or None after printing every problem to stderr."""
+    from tutor.content import CourseError, bundled_course_dir, load_course
+
+    try:
+        return load_course(directory or bundled_course_dir())
+    except CourseError as exc:
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        print(f"ce-tutor: the course has {len(exc.lines)} problem(s); nothing was opened", file=sys.stderr)
+        return None
+
+
+def _list(course) -> int:
+    width = max(len(lesson.id) for lesson in course.lessons) if course.lessons else 2
+    print(f"{'id':<{width}}  {'min':>3}  {'qs':>3}  title")
+    for lesson in course.lessons:
+        print(f"{lesson.id:<{width}}  {lesson.minutes:>3}  {len(lesson.questions):>3}  {lesson.title}")
+    return EXIT_OK
+
+
+def _check(directory: Path | None) -> int:
+    from tutor.content.checks import check_course
+
+    course = _load(directory)
+    if course is None:
+        return EXIT_PROBLEMS
+    problems = check_course(course)
+    for line in problems:
+        print(line, file=sys.stderr)
+    if problems:
+        return _fail(f"ce-tutor: {len(problems)} number(s) in the course disagree with the core")
+    questions = sum(len(lesson.questions) for lesson in course.lessons)
+    print(f"ok: {len(course.lessons)} lessons, {questions} questions, "
+          f"{len(course.stated_numbers)} stated numbers verified by the core ({course.root})")
+    return EXIT_OK
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
