@@ -10,6 +10,7 @@ the course index loads fast; :func:`evaluate` imports the core only when a numbe
 from __future__ import annotations
 
 import ast
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
@@ -182,6 +183,7 @@ def _binop(op: ast.operator, left: Any, right: Any) -> Any:
     return left**right  # ** and ^ both mean power in course text
 
 
+@functools.cache
 def _functions() -> dict[str, Callable[..., Any]]:
     """The callable behind each name in :data:`FUNCTIONS` (imported lazily: numpy is heavy)."""
     import numpy as np
@@ -204,8 +206,8 @@ def _functions() -> dict[str, Callable[..., Any]]:
             logits, np.asarray(labels).astype(np.int64)
         ),
     }
-    for name in FUNCTIONS:
-        table.setdefault(name, getattr(core, name))
+    for name in FUNCTIONS.keys() - table.keys():
+        table[name] = getattr(core, name)
     return table
 
 

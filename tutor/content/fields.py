@@ -185,7 +185,9 @@ def read_list(fields: Fields, key: str, read: Callable[[Fields], T | None], defa
     """Read each mapping in the list at ``key`` with ``read``; drop the ones that failed."""
     out = []
     for item, path, line in fields.items(key, default):
-        result = read(Fields(item, fields.file, path, fields.problems, line))
+        entry = Fields(item, fields.file, path, fields.problems, line)
+        result = read(entry) if entry.ok else None
+        entry.finish()
         if result is not None:
             out.append(result)
     return tuple(out)

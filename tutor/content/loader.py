@@ -40,6 +40,8 @@ def load_course(root: Path | str) -> m.Course:
     if index is None:
         raise CourseError(problems.lines())
     fields = Fields(index.data, str(index.path), "", problems)
+    if not fields.ok:
+        raise CourseError(problems.lines())
     title = fields.text("title")
     ids = [item for item, _, _ in fields.items("lessons")]
     fields.finish()
@@ -83,6 +85,8 @@ def _read_lessons(root: Path, index: Fields, ids: list, problems: Problems) -> t
 
 
 def read_lesson(f: Fields, source: Path) -> m.Lesson | None:
+    if not f.ok:
+        return None
     lesson_id = f.text("id", prose=False)
     title = f.text("title")
     minutes = f.whole("minutes", low=1, high=60)
@@ -121,9 +125,7 @@ def _check_unique_ids(f: Fields, questions: tuple[m.Question, ...]) -> None:
 def read_section(f: Fields) -> m.Section | None:
     kind = f.choice("kind", SECTION_KINDS)
     reader = _SECTION_READERS.get(kind)
-    section = reader(f) if reader else None
-    f.finish()
-    return section
+    return reader(f) if reader else None
 
 
 def _text(f: Fields) -> m.TextSection:
@@ -158,7 +160,6 @@ def _column(f: Fields, names: frozenset[str]) -> m.Column | None:
         format(0.5, fmt)
     except (ValueError, TypeError):
         f.error(f"not a number format: {fmt!r} (try '.3f')", "format")
-    f.finish()
     return m.Column(header, expr, fmt) if expr is not None else None
 
 
@@ -190,9 +191,7 @@ _SECTION_READERS: dict[str, Callable[[Fields], m.Section]] = {
 def read_question(f: Fields) -> m.Question | None:
     kind = f.choice("kind", QUESTION_KINDS)
     reader = _QUESTION_READERS.get(kind)
-    question = reader(f) if reader else None
-    f.finish()
-    return question
+    return reader(f) if reader else None
 
 
 def _choice(f: Fields) -> m.ChoiceQuestion | None:

@@ -1,0 +1,165 @@
+"""The loader: a valid course loads; every kind of author mistake is reported, located, at once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tutor.content import CourseError, load_course
+from tutor.content.checks import check_course
+from tutor.content.model import ChoiceQuestion, GeneratedQuestion, NumericQuestion, TrueFalseQuestion, WorkedSection
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def course_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "course"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def edit(course_dir: Path, old: str, new: str, name: str = "lessons/basics.yaml") -> Path:
+    path = course_dir / name
+    text = path.read_text()
+    assert old in text, f"fixture lacks {old!r}"
+    path.write_text(text.replace(old, new, 1))
+    return path
+
+
+def problems(course_dir: Path) -> list[str]:
+    with pytest.raises(CourseError) as info:
+        load_course(course_dir)
+    return info.value.lines
+
+
+def test_mini_course_loads_every_kind() -> None:
+    course = load_course(MINI)
+    lesson = course.lesson("basics")
+    assert [s.kind for s in lesson.sections] == ["text", "formula", "worked", "plot", "explorer", "lab"]
+    assert [type(q) for q in lesson.questions] == [ChoiceQuestion, TrueFalseQuestion, NumericQuestion, GeneratedQuestion]
+    worked = lesson.sections[2]
+    assert isinstance(worked, WorkedSection) and worked.rows[0] == {"p": 0.99, "y": 1.0}
+    assert len(lesson.questions[3].slips) == 4
+    assert check_course(course) == []
+
+
+def test_stated_numbers_are_located_to_the_line() -> None:
+    stated = load_course(MINI).stated_numbers[0]
+    assert (stated.stated, stated.relation) == ("4.6", "≈")
+    assert stated.location.line == 7 and stated.location.path == "sections[0].markdown"
+
+
+def test_problems_are_all_reported_with_file_line_and_path(course_dir: Path) -> None:
+    path = edit(course_dir, "minutes: 3", "minutes: three")
+    edit(course_dir, "      answer: true", "      answer: yes please")
+    edit(course_dir, "    figure: ce-loss", "    figure: ce-los")
+    lines = problems(course_dir)
+    assert f"{path}:3 minutes: expected a whole number, got text 'three'" in lines
+    assert any(l.startswith(f"{path}:46 quiz.questions[1].answer: expected true or false") for l in lines)
+    assert any("sections[3].figure: expected one of ce-loss" in l and "got 'ce-los'" in l for l in lines)
+    assert len(lines) == 3
+
+
+def test_unknown_keys_suggest_the_known_one(course_dir: Path) -> None:
+    edit(course_dir, "          explain: It is {{ -log(0.01)", "          explian: It is {{ -log(0.01)")
+    lines = problems(course_dir)
+    assert any("quiz.questions[0].options[0].explian: unknown key 'explian' (did you mean 'explain'?)" in l for l in lines)
+    assert any("options[0]: missing required key 'explain'" in l for l in lines)
+
+
+def test_unknown_question_kind(course_dir: Path) -> None:
+    edit(course_dir, "kind: truefalse", "kind: essay")
+    assert any("quiz.questions[1].kind: expected one of choice, numeric, truefalse, generated; got 'essay'" in l
+               for l in problems(course_dir))
+
+
+def test_duplicate_question_ids(course_dir: Path) -> None:
+    edit(course_dir, "id: tf", "id: pick")
+    assert any("duplicate question id 'pick'" in l for l in problems(course_dir))
+
+
+def test_choice_needs_exactly_one_correct_option(course_dir: Path) -> None:
+    edit(course_dir, "          correct: true\n", "")
+    assert any("exactly one option must have correct: true, found 0" in l for l in problems(course_dir))
+
+
+@pytest.mark.parametrize("payload", [
+    "!!python/object/apply:os.system ['echo pwned']",
+    "!!python/name:os.system",
+    "!!binary aGk=",
+])
+def test_constructor_tags_are_refused_not_run(course_dir: Path, payload: str) -> None:
+    path = edit(course_dir, "summary: Every section and question kind, once.", f"summary: {payload}")
+    lines = problems(course_dir)
+    assert len(lines) == 1 and lines[0].startswith(f"{path}:4: tag ") and "not allowed" in lines[0]
+
+
+def test_malformed_yaml_gives_a_line(course_dir: Path) -> None:
+    path = edit(course_dir, "title: Basics", "title: [Basics")
+    (line,) = problems(course_dir)
+    assert line.startswith(f"{path}:") and "malformed YAML" in line
+
+
+def test_empty_and_missing_files(course_dir: Path) -> None:
+    (course_dir / "lessons" / "basics.yaml").write_text("")
+    assert problems(course_dir) == [f"{course_dir / 'lessons' / 'basics.yaml'}: the file is empty"]
+    (course_dir / "lessons" / "basics.yaml").unlink()
+    assert problems(course_dir) == [f"{course_dir / 'lessons' / 'basics.yaml'}: file not found"]
+
+
+def test_unlisted_lesson_file_is_reported(course_dir: Path) -> None:
+    shutil.copy(course_dir / "lessons" / "basics.yaml", course_dir / "lessons" / "extra.yaml")
+    assert any("extra.yaml: lesson file not listed" in l for l in problems(course_dir))
+
+
+def test_lesson_id_must_match_its_file(course_dir: Path) -> None:
+    edit(course_dir, "id: basics", "id: other")
+    assert any("does not match the file name" in l for l in problems(course_dir))
+
+
+def test_duplicate_yaml_keys_are_errors(course_dir: Path) -> None:
+    path = edit(course_dir, "minutes: 3", "minutes: 3\nminutes: 4")
+    assert problems(course_dir) == [f"{path}:4: duplicate key 'minutes' (first at line 3)"]
+
+
+def test_numeric_answers_must_be_computed_not_typed(course_dir: Path) -> None:
+    edit(course_dir, "answer: bce(0.5, 1)", "answer: 0.693")
+    assert any("quiz.questions[2].answer: expected an expression in quotes" in l for l in problems(course_dir))
+
+
+@pytest.mark.parametrize("expr, message", [
+    ("__import__('os').system('true')", "unknown function"),
+    ("bce(0.5, 1).real", "Attribute is not allowed"),
+    ("open('x')", "unknown function"),
+    ("bce(p=0.5, y=1)", "positional arguments only"),
+    ("bce(0.5)", "takes 2 argument(s)"),
+    ("lambda: 1", "Lambda is not allowed"),
+])
+def test_expressions_outside_the_grammar_are_refused(course_dir: Path, expr: str, message: str) -> None:
+    edit(course_dir, "answer: bce(0.5, 1)", f'answer: "{expr}"')
+    assert any("quiz.questions[2].answer" in l and message in l for l in problems(course_dir))
+
+
+def test_unchecked_decimal_in_prose_is_refused(course_dir: Path) -> None:
+    edit(course_dir, "explain: e⁰ = 1.", "explain: log 0.5 ≈ -0.693.")
+    assert any("quiz.questions[1].explain: the number '≈ -0.693' is not checked" in l for l in problems(course_dir))
+
+
+def test_a_wrong_stated_number_fails_the_check(course_dir: Path) -> None:
+    edit(course_dir, "{{ bce(0.01, 1) ≈ 4.6 }}", "{{ bce(0.01, 1) ≈ 4.7 }}")
+    (line,) = check_course(load_course(course_dir))
+    assert "sections[0].markdown: states bce(0.01, 1) ≈ 4.7, but the core computes 4.60517" in line
+    assert ":7 " in line
+
+
+def test_stated_precision_is_honoured(course_dir: Path) -> None:
+    edit(course_dir, "{{ bce(0.5, 1) ≈ 0.693 }}", "{{ bce(0.5, 1) ≈ 0.694 }}")
+    assert len(check_course(load_course(course_dir))) == 1
+
+
+def test_not_a_directory(tmp_path: Path) -> None:
+    with pytest.raises(CourseError, match="not a directory"):
+        load_course(tmp_path / "nope")
