@@ -1,0 +1,122 @@
+"""instantiate() and practice_set(): drawn numbers within bounds, answers equal to the core's."""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+
+import numpy as np
+import pytest
+
+from tutor import core
+from tutor.content.expr import ExprError, evaluate, parse
+from tutor.content.model import Draw, GeneratedQuestion, NumericQuestion, Slip, Tolerance
+from tutor.quiz.grading import grade
+from tutor.quiz.practice import draw_value, instantiate, practice_set
+
+PROMPT = re.compile(r"ŷ = (?P<p>\S+), y = (?P<y>\S+): compute L\.")
+
+
+def template(prompt: str, draws: tuple[Draw, ...], answer: str, slips: tuple[Slip, ...] = (), explain: str = "") -> GeneratedQuestion:
+    names = {d.name for d in draws}
+    return GeneratedQuestion("g", prompt, draws, parse(answer, names), Tolerance(abs=0.01), explain, slips=slips)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_answer_is_the_cores_value_for_the_drawn_numbers(mini_questions, seed: int) -> None:
+    gen = mini_questions["gen"]
+    question = instantiate(gen, random.Random(seed))
+    match = PROMPT.fullmatch(question.prompt)
+    assert match, question.prompt
+    p, y = float(match["p"]), float(match["y"])
+    assert 0.05 <= p <= 0.95 and round(p, 2) == p
+    assert y in (0.0, 1.0) and match["y"] in ("0", "1")
+    assert evaluate(question.answer) == pytest.approx(float(core.bce(p, y)), rel=1e-12)
+    log10_slip = question.slips[0]
+    assert evaluate(log10_slip.answer) == pytest.approx(float(core.bce(p, y)) / math.log(10), rel=1e-12)
+    assert grade(question, repr(float(core.bce(p, y)))).correct
+
+
+def test_result_is_self_contained(mini_questions) -> None:
+    gen = mini_questions["gen"]
+    question = instantiate(gen, random.Random(3))
+    assert isinstance(question, NumericQuestion)
+    assert question.id == gen.id and question.tolerance == gen.tolerance and question.explain == gen.explain
+    assert question.answer.variables == frozenset()
+    assert [s.message for s in question.slips] == [s.message for s in gen.slips]
+    assert all(s.answer.variables == frozenset() for s in question.slips)
+
+
+def test_same_seed_same_numbers(mini_questions) -> None:
+    gen = mini_questions["gen"]
+    first, second = (instantiate(gen, random.Random(11)) for _ in range(2))
+    assert first == second
+    prompts = {instantiate(gen, random.Random(seed)).prompt for seed in range(10)}
+    assert len(prompts) > 1
+
+
+def test_numpy_generator_works(mini_questions) -> None:
+    gen = mini_questions["gen"]
+    first, second = (instantiate(gen, np.random.default_rng(5)) for _ in range(2))
+    assert first == second
+    assert PROMPT.fullmatch(first.prompt)
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [Draw("x", 0.05, 0.95, 2), Draw("x", -3, 3, 0), Draw("x", 0.101, 0.139, 2), Draw("x", 1e-4, 2e-4, 5), Draw("x", 2, 2, 1)],
+)
+def test_drawn_values_stay_on_the_grid_within_bounds(draw: Draw) -> None:
+    rng = random.Random(0)
+    values = [draw_value(draw, rng) for _ in range(300)]
+    assert all(draw.low <= v <= draw.high for v in values)
+    assert all(round(v, draw.decimals) == v for v in values)
+
+
+def test_draws_cover_the_range() -> None:
+    rng = random.Random(1)
+    assert {draw_value(Draw("x", 1, 4, 0), rng) for _ in range(200)} == {1.0, 2.0, 3.0, 4.0}
+    assert {draw_value(Draw("x", choices=(0.25, 7.0)), rng) for _ in range(50)} == {0.25, 7.0}
+
+
+def test_text_shows_values_as_drawn() -> None:
+    q = template("a={a} b={b} c={c} keep {d} and {{ bce(0.5, 1) ≈ 0.69 }}",
+                 (Draw("a", choices=(3.0,)), Draw("b", choices=(-0.5,)), Draw("c", choices=(1e-5,))), "a + b + c",
+                 explain="with a = {a}")
+    question = instantiate(q, random.Random(0))
+    assert question.prompt == "a=3 b=−0.5 c=0.00001 keep {d} and {{ bce(0.5, 1) ≈ 0.69 }}"
+    assert question.explain == "with a = 3"
+    assert evaluate(question.answer) == pytest.approx(2.50001)
+
+
+@pytest.mark.parametrize("answer", ["x ** 2", "-x ** 2", "2 ** x", "x ^ 2", "1 - x ^ 2", "x ** 2 - x ^ 2 + x**2", "abs(x) * x"])
+def test_substitution_keeps_the_meaning(answer: str) -> None:
+    q = template("{x}", (Draw("x", choices=(-2.0,)),), answer)
+    assert evaluate(instantiate(q, random.Random(0)).answer) == evaluate(q.answer, {"x": -2.0})
+
+
+def test_degenerate_draws_are_redrawn() -> None:
+    slip = Slip(parse("log(1 - p)", {"p"}), "complement")
+    q = template("{p}", (Draw("p", choices=(0.0, 0.5, 1.0)),), "-log(p)", slips=(slip,))
+    for seed in range(20):
+        assert evaluate(instantiate(q, random.Random(seed)).answer) == pytest.approx(math.log(2))
+
+
+def test_a_template_with_no_finite_draw_is_an_error() -> None:
+    q = template("{p}", (Draw("p", choices=(0.0,)),), "-log(p)")
+    with pytest.raises(ExprError, match="no draw"):
+        instantiate(q, random.Random(0))
+
+
+def test_practice_set(mini_questions) -> None:
+    other = template("ŷ = {p}, y = 1: compute L.", (Draw("p", 0.1, 0.9, 1),), "bce(p, 1)")
+    questions = [*mini_questions.values(), other]
+    drawn = practice_set(questions, seed=4, count=7)
+    assert len(drawn) == 7 and all(isinstance(q, NumericQuestion) for q in drawn)
+    ids = [q.id for q in drawn]
+    assert sorted(ids) == ["g"] * 3 + ["gen"] * 4 or sorted(ids) == ["g"] * 4 + ["gen"] * 3
+    assert practice_set(questions, seed=4, count=7) == drawn
+    assert practice_set(questions, seed=5, count=7) != drawn
+    assert practice_set([mini_questions["num"]], seed=0, count=3) == []
+    assert practice_set(questions, seed=0, count=0) == []
