@@ -46,7 +46,9 @@ FUNCTIONS: dict[str, tuple[int, int]] = {
 
 CONSTANTS: dict[str, float] = {"e": math.e, "pi": math.pi}
 
-_BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow, ast.BitXor)
+_BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)
+#: Course text writes maths the way people do; Python's grammar needs these spellings.
+_SPELLINGS = {"\u2212": "-", "·": "*", "×": "*", "^": "**"}
 
 
 class ExprError(ValueError):
@@ -73,15 +75,21 @@ def parse(source: str, variables: frozenset[str] | set[str] = frozenset()) -> Ex
         raise ExprError("empty expression")
     if len(text) > MAX_LENGTH:
         raise ExprError(f"expression longer than {MAX_LENGTH} characters")
-    text = text.replace("\u2212", "-").replace("·", "*").replace("×", "*")
     try:
-        tree = ast.parse(text, mode="eval").body
+        tree = ast.parse(_normalise(text), mode="eval").body
     except SyntaxError as exc:
         raise ExprError(f"cannot parse {source!r}: {exc.msg}") from None
     used: set[str] = set()
     calls: set[str] = set()
     _check(tree, frozenset(variables), used, calls)
     return Expr(source=source.strip(), tree=tree, variables=frozenset(used), calls=frozenset(calls))
+
+
+def _normalise(text: str) -> str:
+    """Map − · × ^ to Python's spelling (``^`` is power here, with power's precedence)."""
+    for written, python in _SPELLINGS.items():
+        text = text.replace(written, python)
+    return text
 
 
 def _check(node: ast.AST, variables: frozenset[str], used: set[str], calls: set[str]) -> None:
@@ -180,7 +188,7 @@ def _binop(op: ast.operator, left: Any, right: Any) -> Any:
         return left * right
     if isinstance(op, ast.Div):
         return left / right
-    return left**right  # ** and ^ both mean power in course text
+    return left**right
 
 
 @functools.cache
@@ -213,7 +221,7 @@ def _functions() -> dict[str, Callable[..., Any]]:
 
 def substitute(expr: Expr, replacements: Mapping[str, str]) -> Expr:
     """A copy of ``expr`` with variables or function names swapped (used to model learners' slips)."""
-    tree = _Rename(replacements).visit(ast.parse(expr.source.replace("\u2212", "-"), mode="eval"))
+    tree = _Rename(replacements).visit(ast.parse(_normalise(expr.source), mode="eval"))
     source = ast.unparse(tree)
     return parse(source, expr.variables | {v for v in replacements.values() if v.isidentifier()})
 
