@@ -102,7 +102,7 @@ def _check(directory: Path | None) -> int:
     for line in problems:
         print(line, file=sys.stderr)
     if problems:
-        return _fail(f"ce-tutor: {len(problems)} number(s) in the course disagree with the core")
+        return _fail(f"ce-tutor: {len(problems)} problem(s) with the numbers in the course")
     questions = sum(len(lesson.questions) for lesson in course.lessons)
     print(f"ok: {len(course.lessons)} lessons, {questions} questions, "
           f"{len(course.stated_numbers)} stated numbers verified by the core ({course.root})")

@@ -163,3 +163,15 @@ def test_stated_precision_is_honoured(course_dir: Path) -> None:
 def test_not_a_directory(tmp_path: Path) -> None:
     with pytest.raises(CourseError, match="not a directory"):
         load_course(tmp_path / "nope")
+
+
+def test_builtin_slip_that_cannot_apply_is_an_error(course_dir: Path) -> None:
+    edit(course_dir, "slips: [log2, log10, sign]", "slips: [log2, complement]")
+    assert any("slip 'complement' does not apply to 'bce(0.5, 1)' (it needs a variable p)" in l
+               for l in problems(course_dir))
+
+
+def test_slip_accepted_as_the_answer_fails_the_check(course_dir: Path) -> None:
+    edit(course_dir, "slips: [log2, log10, sign]", "slips: [{answer: 'bce(0.5, 1) + 0.001', message: same}]")
+    (line,) = check_course(load_course(course_dir))
+    assert "is accepted as the right answer" in line

@@ -54,9 +54,20 @@ def _check_answers(lesson: Lesson) -> list[str]:
             for corner in _corners(q):
                 out.append(_finite(q.answer, corner, where))
         if isinstance(q, (NumericQuestion, GeneratedQuestion)):
-            out += [_finite(slip.answer, _corners(q)[0] if isinstance(q, GeneratedQuestion) else {}, where)
-                    for slip in q.slips]
+            out += [_slip_differs(q, slip, where) for slip in q.slips]
     return out
+
+
+def _slip_differs(q: NumericQuestion | GeneratedQuestion, slip, where: Location) -> str:
+    """A slip must compute, and must differ from the right answer for some draw (or it never shows)."""
+    envs = _corners(q) if isinstance(q, GeneratedQuestion) else [{}]
+    for env in envs:
+        problem = _finite(slip.answer, env, where)
+        if problem:
+            return problem
+    if all(q.tolerance.accepts(evaluate(slip.answer, env), evaluate(q.answer, env)) for env in envs):
+        return f"{where}: slip {slip.answer.source!r} is accepted as the right answer, so it can never be named"
+    return ""
 
 
 def _corners(q: GeneratedQuestion) -> list[dict[str, float]]:

@@ -19,6 +19,7 @@ EXPLORERS = ("probability", "softmax")
 #: Figures ``tutor.plots`` can draw; kept here so loading needs neither numpy nor plotext.
 FIGURES = ("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid")
 BUILTIN_SLIPS = ("log2", "log10", "sign", "complement", "mse")
+SLIP_NEEDS = {"complement": "it needs a variable p", "mse": "it needs a call of bce, bce_grad_p or bce_grad_z"}
 MIN_QUESTIONS = 1
 
 
@@ -270,6 +271,10 @@ def _slips(f: Fields, names: frozenset[str], answer: m.Expr | None) -> tuple[m.S
             if item not in BUILTIN_SLIPS:
                 f.problems.add(m.Location(f.file, line, path),
                                f"unknown slip {item!r}; built-in slips: {', '.join(BUILTIN_SLIPS)}")
+            elif slip is None and answer is not None:
+                f.problems.add(m.Location(f.file, line, path),
+                               f"slip {item!r} does not apply to {answer.source!r} ({SLIP_NEEDS[item]}); "
+                               "write it as {answer: EXPR, message: TEXT}")
         else:
             s = Fields(item, f.file, path, f.problems, line)
             expr, message = s.expr("answer", names), s.text("message")
