@@ -1,0 +1,157 @@
+"""The ce-tutor app: a course map first, lessons and quizzes pushed on top of it.
+
+The App class stays small: it holds the course, the progress store and the seed, and knows how
+to open a lesson, a quiz or a practice set. Lesson and quiz screens are imported when first
+opened, so the course map starts without numpy or plotext.
+"""
+
+from __future__ import annotations
+
+import random
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tutor.content.model import Course, Lesson
+from tutor.ui.progress import MemoryProgress, ProgressStore
+from tutor.ui.screens.commands import CourseCommands
+from tutor.ui.screens.home import HomeScreen
+
+#: Generated questions in one practice set.
+PRACTICE_COUNT = 10
+#: Below this size the screens show an "enlarge the terminal" notice instead of a broken layout.
+MIN_WIDTH, MIN_HEIGHT = 40, 12
+
+
+class TutorApp(App[int]):
+    """Keyboard-only tutor: home (course map) → lesson → quiz → results."""
+
+    CSS_PATH = "tutor.tcss"
+    TITLE = "ce-tutor"
+    COMMANDS = App.COMMANDS | {CourseCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Keys", key_display="?", priority=True, id="help"),
+    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-wide-enough")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-short"), (20, "-tall")]
+
+    def __init__(
+        self,
+        course: Course,
+        *,
+        lesson: str | None = None,
+        quiz: str | None = None,
+        practice: str | None = None,
+        seed: int | None = None,
+        progress: ProgressStore | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.course = course
+        self.seed = seed
+        self.progress: ProgressStore = progress if progress is not None else MemoryProgress()
+        #: Tests turn the Input cursor blink off: it is a wall-clock timer.
+        self.cursor_blink = cursor_blink
+        self._start = (lesson, quiz, practice)
+        self._practice_round = 0
+        self.sub_title = course.title
+
+    def get_default_screen(self) -> Screen:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        lesson, quiz, practice = self._start
+        if quiz is not None:
+            self.open_quiz(quiz)
+        elif practice is not None:
+            self.open_practice(practice)
+        elif lesson is not None:
+            self.open_lesson(lesson)
+
+    # ----- navigation -------------------------------------------------------------------
+
+    def back_to_home(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def open_lesson(self, lesson_id: str) -> None:
+        """The lesson, directly above the course map (the open one is kept, with its scroll)."""
+        from tutor.ui.screens.lesson import LessonScreen
+
+        lesson = self.course.lesson(lesson_id)
+        for depth, screen in enumerate(self.screen_stack):
+            if isinstance(screen, LessonScreen) and screen.lesson.id == lesson_id:
+                while len(self.screen_stack) > depth + 1:
+                    self.pop_screen()
+                return
+        self.back_to_home()
+        self.push_screen(LessonScreen(lesson))
+
+    def open_quiz(self, lesson_id: str) -> None:
+        """The lesson's quiz, above its lesson so Esc returns there."""
+        from tutor.quiz import QuizSession
+        from tutor.ui.screens.quiz import QuizScreen
+
+        lesson = self.course.lesson(lesson_id)
+        if not lesson.questions:
+            self.open_lesson(lesson_id)
+            self.notify(f"“{lesson.title}” has no quiz.", title="No quiz")
+            return
+        self.open_lesson(lesson_id)
+        session = QuizSession(lesson.questions, seed=self.seed)
+        self.push_screen(QuizScreen(session, title=f"{lesson.title} — quiz", lesson_id=lesson.id, record=True))
+
+    def open_practice(self, lesson_id: str = "all") -> None:
+        """A set of generated questions from one lesson (above it) or from every lesson ("all")."""
+        from tutor.quiz import QuizSession, practice_set
+        from tutor.ui.screens.quiz import QuizScreen
+
+        lessons: tuple[Lesson, ...] = (
+            self.course.lessons if lesson_id == "all" else (self.course.lesson(lesson_id),)
+        )
+        questions = [q for lesson in lessons for q in lesson.questions]
+        seed = self._practice_seed()
+        drawn = practice_set(questions, seed, PRACTICE_COUNT)
+        if lesson_id == "all":
+            self.back_to_home()
+            title = "Practice — all lessons"
+        else:
+            self.open_lesson(lesson_id)
+            title = f"{lessons[0].title} — practice"
+        if not drawn:
+            self.notify("There are no generated practice questions here yet.", title="No practice")
+            return
+        session = QuizSession(drawn, seed=seed)
+        self.push_screen(QuizScreen(session, title=title, lesson_id=lesson_id, practice=True))
+
+    def _practice_seed(self) -> int:
+        """The --seed reproduces the first set; each further set draws new numbers."""
+        self._practice_round += 1
+        if self.seed is None:
+            return random.randrange(2**32)
+        return self.seed + self._practice_round - 1
+
+    # ----- help -------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from tutor.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+
+def run_app(
+    course: Course,
+    *,
+    lesson: str | None = None,
+    quiz: str | None = None,
+    practice: str | None = None,
+    seed: int | None = None,
+) -> int:
+    """Run the tutor in the terminal until the learner quits; the process exit code."""
+    app = TutorApp(course, lesson=lesson, quiz=quiz, practice=practice, seed=seed)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,1 @@
+"""Screens: home (course map), lesson, quiz, results, and the key-help modal."""
