@@ -1,0 +1,77 @@
+"""The progress database's schema, one migration per version.
+
+``PRAGMA user_version`` holds the version reached; ``PRAGMA application_id`` marks the file as
+ours, so a SQLite file of another program is recognised rather than written into. To add v2,
+write ``_v2(db)`` and append it to ``MIGRATIONS``: ``migrate`` runs whatever is missing, all in
+the caller's transaction, so an interrupted upgrade leaves the old version intact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+#: "CETU" in ASCII: written into the SQLite header of every progress file this program creates.
+APPLICATION_ID = 0x43455455
+
+
+def _v1(db: sqlite3.Connection) -> None:
+    db.execute(
+        "CREATE TABLE positions ("
+        " lesson_id TEXT PRIMARY KEY,"
+        " section INTEGER NOT NULL,"
+        " at TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE answers ("
+        " id INTEGER PRIMARY KEY,"
+        " lesson_id TEXT NOT NULL,"
+        " question_id TEXT NOT NULL,"
+        " given TEXT NOT NULL,"
+        " correct INTEGER NOT NULL CHECK (correct IN (0, 1)),"
+        " skipped INTEGER NOT NULL CHECK (skipped IN (0, 1)),"
+        " at TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX answers_by_lesson ON answers (lesson_id, at)")
+    db.execute(
+        "CREATE TABLE scores ("
+        " id INTEGER PRIMARY KEY,"
+        " lesson_id TEXT NOT NULL,"
+        " score INTEGER NOT NULL CHECK (score >= 0),"
+        " total INTEGER NOT NULL CHECK (total >= score AND total > 0),"
+        " at TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE reviews ("
+        " lesson_id TEXT NOT NULL,"
+        " question_id TEXT NOT NULL,"
+        " card TEXT NOT NULL,"
+        " due TEXT NOT NULL,"
+        " PRIMARY KEY (lesson_id, question_id))"
+    )
+    db.execute("CREATE INDEX reviews_by_due ON reviews (due)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+LATEST = len(MIGRATIONS)
+
+
+class NewerSchema(Exception):
+    """The file was written by a newer ce-tutor; this one must not touch it."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"schema v{version}; this one knows up to v{LATEST}")
+        self.version = version
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Bring the schema to ``LATEST``; the caller holds a write transaction."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > LATEST:
+        raise NewerSchema(version)
+    if version == LATEST:
+        return
+    for step in MIGRATIONS[version:]:
+        step(db)
+    db.execute(f"PRAGMA user_version = {LATEST}")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

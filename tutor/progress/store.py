@@ -1,0 +1,430 @@
+"""The learner's progress in one SQLite file: positions, every answer, scores and review cards.
+
+Opening never raises and never destroys anything. A damaged or foreign file is renamed aside
+and a fresh one started; a file from a newer ce-tutor, or a directory that cannot be written,
+gives an in-memory store so the tutor still runs. ``Store.status`` carries the one line to show.
+
+Every write is its own ``BEGIN IMMEDIATE`` transaction in WAL mode with ``synchronous=FULL``:
+a killed process loses at most the write in flight, and two instances queue on the write lock
+(busy timeout) instead of failing. Times are UTC ISO-8601 strings, so they sort as text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Literal
+
+from tutor.progress import schema
+from tutor.progress.schema import NewerSchema
+
+if TYPE_CHECKING:
+    from tutor.content.model import Course
+
+FILENAME = "progress.db"
+BUSY_TIMEOUT_S = 10.0
+_MAGIC = b"SQLite format 3\x00"
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """How the store came up: ``message`` is one line for the learner, or "" when all is well."""
+
+    kind: Literal["ok", "moved-aside", "not-saving"]
+    path: Path | None
+    message: str = ""
+
+    @property
+    def saving(self) -> bool:
+        return self.kind != "not-saving"
+
+
+@dataclass(frozen=True)
+class LessonState:
+    """``done`` once the lesson's quiz was finished; ``in progress`` once opened or answered."""
+
+    state: Literal["new", "in progress", "done"]
+    best_score: int | None = None
+    best_total: int | None = None
+
+
+@dataclass(frozen=True)
+class LessonStats:
+    lesson_id: str
+    title: str
+    attempts: int
+    correct: int
+    accuracy: float | None
+    best_score: int | None
+    best_total: int | None
+
+
+@dataclass(frozen=True)
+class Day:
+    """Answers given on one UTC day."""
+
+    date: str
+    attempts: int
+    correct: int
+    accuracy: float | None
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Attempts and accuracy per lesson and per day (skips count as misses), and reviews due now."""
+
+    lessons: tuple[LessonStats, ...]
+    days: tuple[Day, ...]
+    attempts: int
+    correct: int
+    accuracy: float | None
+    due: int
+
+
+class _Unusable(Exception):
+    """The file is not a progress database this program can use; ``reason`` says what it is."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def resolve_data_dir(explicit: Path | None = None) -> Path:
+    """Where progress lives: ``explicit`` (``--data-dir``), else ``$CE_TUTOR_HOME``, else the user data dir."""
+    if explicit is not None:
+        return Path(explicit).expanduser()
+    if os.environ.get("CE_TUTOR_HOME"):
+        return Path(os.environ["CE_TUTOR_HOME"]).expanduser()
+    from platformdirs import user_data_dir  # not at import: ~7 ms, and often not needed
+
+    return Path(user_data_dir("ce-tutor", appauthor=False))
+
+
+def open_store(data_dir: Path | None = None, *, clock: Clock | None = None) -> Store:
+    """Open the learner's progress under ``resolve_data_dir(data_dir)``; never raises (see ``status``).
+
+    ``clock`` returns the current aware datetime; tests pass one to move time.
+    """
+    clock = clock or _utc_now
+    directory = resolve_data_dir(data_dir)
+    path = directory / FILENAME
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _in_memory(path, clock, f"Progress will not be saved: cannot create {directory} ({_why(exc)}).")
+    try:
+        return Store(_connect(path), StoreStatus("ok", path), clock)
+    except NewerSchema as exc:
+        return _in_memory(path, clock, f"Your progress file {path} is from a newer ce-tutor ({exc}): "
+                                       "it was left untouched and progress will not be saved.")
+    except _Unusable as exc:
+        return _replace(path, exc.reason, clock)
+    except (OSError, sqlite3.Error) as exc:
+        return _in_memory(path, clock, f"Progress will not be saved: cannot use {path} ({_why(exc)}).")
+
+
+class Store:
+    """Reads and writes progress; writes never raise for database trouble, they update ``status``."""
+
+    def __init__(self, db: sqlite3.Connection, status: StoreStatus, clock: Clock) -> None:
+        self._db = db
+        self._db.row_factory = sqlite3.Row
+        self._opened = status
+        self._clock = clock
+        self.status = status
+
+    # ----- writes -------------------------------------------------------------------------
+
+    def record_position(self, lesson_id: str, section: int) -> None:
+        """Remember the section (index in ``Lesson.sections``) the learner is reading."""
+        at = self._now()
+        self._write(lambda db: db.execute(
+            "INSERT OR REPLACE INTO positions (lesson_id, section, at) VALUES (?, ?, ?)",
+            (lesson_id, section, _iso(at))))
+
+    def record_answer(self, lesson_id: str, question_id: str, given: str, correct: bool,
+                      skipped: bool = False) -> None:
+        """Log one graded answer (quiz or review) and reschedule the question.
+
+        A miss (or skip) rates the question's review card Again, creating it; a correct answer
+        rates an existing card Good. Questions never missed get no card and never come back.
+        """
+        at = self._now()
+        recalled = correct and not skipped
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute(
+                "INSERT INTO answers (lesson_id, question_id, given, correct, skipped, at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (lesson_id, question_id, given, int(correct), int(skipped), _iso(at)))
+            row = db.execute("SELECT card FROM reviews WHERE lesson_id = ? AND question_id = ?",
+                             (lesson_id, question_id)).fetchone()
+            if row is not None or not recalled:
+                from tutor.progress.review import review
+
+                card, due = review(row["card"] if row else None, recalled, at)
+                db.execute("INSERT OR REPLACE INTO reviews (lesson_id, question_id, card, due)"
+                           " VALUES (?, ?, ?, ?)", (lesson_id, question_id, card, _iso(due)))
+
+        self._write(work)
+
+    def record_score(self, lesson_id: str, score: int, total: int) -> None:
+        """Record a finished quiz: ``score`` right out of ``total``."""
+        if not 0 <= score <= total or total < 1:
+            raise ValueError(f"a score must satisfy 0 <= score <= total, total >= 1; got {score}/{total}")
+        at = self._now()
+        self._write(lambda db: db.execute(
+            "INSERT INTO scores (lesson_id, score, total, at) VALUES (?, ?, ?, ?)",
+            (lesson_id, score, total, _iso(at))))
+
+    def reset(self) -> None:
+        """Delete all progress (the file stays, empty)."""
+
+        def work(db: sqlite3.Connection) -> None:
+            for table in ("positions", "answers", "scores", "reviews"):
+                db.execute(f"DELETE FROM {table}")
+
+        self._write(work)
+
+    # ----- reads --------------------------------------------------------------------------
+
+    def last_position(self) -> tuple[str, int] | None:
+        """The lesson and section seen last, or None before any."""
+        row = self._db.execute(
+            "SELECT lesson_id, section FROM positions ORDER BY at DESC, rowid DESC LIMIT 1").fetchone()
+        return (row["lesson_id"], row["section"]) if row else None
+
+    def lesson_states(self, course: Course) -> dict[str, LessonState]:
+        """Each course lesson's state and best score, for the course map."""
+        best = self._best_scores()
+        started = {row[0] for row in self._db.execute(
+            "SELECT lesson_id FROM positions UNION SELECT lesson_id FROM answers")}
+        states: dict[str, LessonState] = {}
+        for lesson in course.lessons:
+            if lesson.id in best:
+                states[lesson.id] = LessonState("done", *best[lesson.id])
+            else:
+                states[lesson.id] = LessonState("in progress" if lesson.id in started else "new")
+        return states
+
+    def due_reviews(self, now: datetime | None = None, course: Course | None = None) -> list[tuple[str, str]]:
+        """(lesson id, question id) of the questions due by ``now``, most overdue first.
+
+        With ``course``, questions it no longer has are left out.
+        """
+        rows = self._db.execute(
+            "SELECT lesson_id, question_id FROM reviews WHERE due <= ? ORDER BY due, lesson_id, question_id",
+            (_iso(now or self._now()),))
+        due = [(row[0], row[1]) for row in rows]
+        if course is None:
+            return due
+        known = {(lesson.id, question.id) for lesson in course.lessons for question in lesson.questions}
+        return [item for item in due if item in known]
+
+    def stats(self, course: Course, now: datetime | None = None) -> Stats:
+        """Attempts and accuracy per course lesson and per UTC day, and the reviews due.
+
+        Answers to lessons the course no longer has are left out.
+        """
+        ids = {lesson.id for lesson in course.lessons}
+        per_lesson: dict[str, tuple[int, int]] = {}
+        per_day: dict[str, tuple[int, int]] = {}
+        for row in self._db.execute(
+                "SELECT lesson_id, substr(at, 1, 10) AS day, COUNT(*) AS n, SUM(correct) AS k"
+                " FROM answers GROUP BY lesson_id, day ORDER BY day"):
+            if row["lesson_id"] in ids:
+                per_lesson[row["lesson_id"]] = _add(per_lesson.get(row["lesson_id"]), row["n"], row["k"])
+                per_day[row["day"]] = _add(per_day.get(row["day"]), row["n"], row["k"])
+        best = self._best_scores()
+        lessons = tuple(LessonStats(lesson.id, lesson.title, *_counts(per_lesson.get(lesson.id, (0, 0))),
+                                    *best.get(lesson.id, (None, None)))
+                        for lesson in course.lessons)
+        days = tuple(Day(day, *_counts(counts)) for day, counts in per_day.items())
+        attempts, correct = sum(item.attempts for item in lessons), sum(item.correct for item in lessons)
+        return Stats(lessons, days, *_counts((attempts, correct)), len(self.due_reviews(now, course)))
+
+    def export(self) -> dict:
+        """Everything stored, as JSON-able data."""
+        rows = self._rows
+        answers = rows("SELECT lesson_id, question_id, given, correct, skipped, at FROM answers ORDER BY id")
+        for answer in answers:
+            answer["correct"], answer["skipped"] = bool(answer["correct"]), bool(answer["skipped"])
+        reviews = rows("SELECT lesson_id, question_id, due, card FROM reviews ORDER BY due")
+        for item in reviews:
+            item["card"] = json.loads(item["card"])
+        return {
+            "format": "ce-tutor progress",
+            "schema": schema.LATEST,
+            "exported_at": _iso(self._now()),
+            "positions": rows("SELECT lesson_id, section, at FROM positions ORDER BY at"),
+            "answers": answers,
+            "scores": rows("SELECT lesson_id, score, total, at FROM scores ORDER BY id"),
+            "reviews": reviews,
+        }
+
+    # ----- lifetime -----------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ----- helpers ------------------------------------------------------------------------
+
+    def _now(self) -> datetime:
+        return self._clock().astimezone(timezone.utc)
+
+    def _rows(self, sql: str) -> list[dict]:
+        return [dict(row) for row in self._db.execute(sql)]
+
+    def _best_scores(self) -> dict[str, tuple[int, int]]:
+        """Best score per lesson by ratio; among equal ratios the latest wins (rows come worst first)."""
+        rows = self._db.execute(
+            "SELECT lesson_id, score, total FROM scores ORDER BY CAST(score AS REAL) / total, at, id")
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:
+        """Run ``work`` in one write transaction; a database failure goes to ``status``, not up."""
+        try:
+            _transaction(self._db, work)
+        except sqlite3.Error as exc:
+            self.status = StoreStatus("not-saving", self._opened.path,
+                                      f"Progress is not being saved: {_why(exc)}.")
+        else:
+            self.status = self._opened
+
+
+# ----- opening ----------------------------------------------------------------------------
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection to a usable, migrated progress file; raises _Unusable or NewerSchema first."""
+    _check_header(path)
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    try:
+        _check_contents(db)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        _transaction(db, schema.migrate)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        # NOTADB and CORRUPT arrive as DatabaseError itself; I/O, locking, read-only as subclasses.
+        raise _Unusable("damaged") if type(exc) is sqlite3.DatabaseError else exc
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _check_header(path: Path) -> None:
+    """Judge the file by its first 100 bytes, before SQLite opens (and so changes) anything."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(100)
+    except FileNotFoundError:
+        return
+    if not head:
+        return  # an empty file is an empty database
+    if len(head) < 100 or not head.startswith(_MAGIC):
+        raise _Unusable("not a SQLite database")
+    version = int.from_bytes(head[60:64], "big", signed=True)
+    application = int.from_bytes(head[68:72], "big")
+    if application not in (0, schema.APPLICATION_ID):
+        raise _Unusable("the database of another program")
+    if application == schema.APPLICATION_ID and version > schema.LATEST:
+        raise NewerSchema(version)
+
+
+def _check_contents(db: sqlite3.Connection) -> None:
+    """The authoritative check (it sees the WAL too), before anything is written."""
+    application = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    if application != schema.APPLICATION_ID and (application or tables):
+        raise _Unusable(f"the database of another program (tables: {', '.join(tables) or 'none'})")
+    if version > schema.LATEST:
+        raise NewerSchema(version)
+    if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        raise _Unusable("damaged")
+
+
+def _replace(path: Path, reason: str, clock: Clock) -> Store:
+    """Move the unusable file aside (kept, never deleted) and start a fresh one."""
+    try:
+        kept = _move_aside(path, clock())
+        notice = f"Your progress file was {reason}; it was kept as {kept} and a new one started."
+        return Store(_connect(path), StoreStatus("moved-aside", path, notice), clock)
+    except (OSError, sqlite3.Error, _Unusable, NewerSchema) as exc:
+        return _in_memory(path, clock, f"Progress will not be saved: {path} is {reason} "
+                                       f"and could not be replaced ({_why(exc)}).")
+
+
+def _move_aside(path: Path, now: datetime) -> Path:
+    """Rename ``path`` (and SQLite's side files, which must not meet the new file) with a time suffix."""
+    stem = f"{path.name}.unreadable-{now.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}"
+    target, n = path.with_name(stem), 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{stem}-{n}")
+    path.rename(target)
+    for suffix in _SIDE_FILES:
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    return target
+
+
+def _in_memory(path: Path, clock: Clock, message: str) -> Store:
+    """A working store that forgets everything on exit: the tutor runs, the learner is told."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    _transaction(db, schema.migrate)
+    return Store(db, StoreStatus("not-saving", path, message), clock)
+
+
+# ----- small helpers ----------------------------------------------------------------------
+
+
+def _transaction(db: sqlite3.Connection, work: Callable[[sqlite3.Connection], object]) -> None:
+    """``work`` inside BEGIN IMMEDIATE … COMMIT: taking the write lock first lets the busy
+    timeout queue two writers, where a deferred transaction could fail on upgrade."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        work(db)
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.rollback()
+        raise
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _why(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def _add(pair: tuple[int, int] | None, n: int, k: int) -> tuple[int, int]:
+    return (n, k) if pair is None else (pair[0] + n, pair[1] + k)
+
+
+def _counts(pair: tuple[int, int]) -> tuple[int, int, float | None]:
+    """(attempts, correct) with the accuracy appended; None when there were no attempts."""
+    attempts, correct = pair
+    return attempts, correct, (correct / attempts if attempts else None)
