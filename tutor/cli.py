@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         return _check(args.dir or args.content)
-    course = _load(args.content)
+    course = _load(args.content, cached=True)
     if course is None:
         return EXIT_PROBLEMS
     if args.command == "list":
@@ -71,12 +71,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     )
 
 
-def _load(directory: Path | None):
-    """The course, or None after printing every problem to stderr."""
+def _load(directory: Path | None, *, cached: bool = False):
+    """The course, or None after printing every problem to stderr (``check`` never uses the cache)."""
     from tutor.content import CourseError, bundled_course_dir, load_course
+    from tutor.content.cache import load_course_cached
 
     try:
-        return load_course(directory or bundled_course_dir())
+        return (load_course_cached if cached else load_course)(directory or bundled_course_dir())
     except CourseError as exc:
         for line in exc.lines:
             print(line, file=sys.stderr)

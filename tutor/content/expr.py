@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import functools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 MAX_LENGTH = 300
@@ -57,12 +57,22 @@ class ExprError(ValueError):
 
 @dataclass(frozen=True)
 class Expr:
-    """A parsed expression: its source text, its tree, and the free variable names it uses."""
+    """A checked expression: its source text and the free variables and functions it uses.
+
+    The syntax tree is rebuilt on first use and left out of pickles: the course cache then
+    holds only text, which is several times faster to load than pickled trees.
+    """
 
     source: str
-    tree: ast.expr = field(compare=False, repr=False)
     variables: frozenset[str] = frozenset()
     calls: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def tree(self) -> ast.expr:
+        return ast.parse(_normalise(self.source), mode="eval").body
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: value for name, value in self.__dict__.items() if name != "tree"}
 
     def __str__(self) -> str:
         return self.source
@@ -82,7 +92,9 @@ def parse(source: str, variables: frozenset[str] | set[str] = frozenset()) -> Ex
     used: set[str] = set()
     calls: set[str] = set()
     _check(tree, frozenset(variables), used, calls)
-    return Expr(source=source.strip(), tree=tree, variables=frozenset(used), calls=frozenset(calls))
+    expr = Expr(source=source.strip(), variables=frozenset(used), calls=frozenset(calls))
+    expr.__dict__["tree"] = tree  # already parsed: spare the first evaluation a second parse
+    return expr
 
 
 def _normalise(text: str) -> str:
