@@ -1,0 +1,236 @@
+"""The figures plot exactly what the core computes; tables report exactly what is plotted."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tutor import core
+from tutor.plots.figures import (
+    FIGURES,
+    HIGH,
+    LOW,
+    P_GRID,
+    Figure,
+    Series,
+    columns,
+    figure,
+    lab_figures,
+    nice_ticks,
+    probability_figure,
+    softmax_figure,
+    table,
+)
+
+
+def series(fig: Figure, i: int) -> tuple[np.ndarray, np.ndarray]:
+    return fig.series[i].x, fig.series[i].y
+
+
+def test_every_named_figure_exists_and_matches_the_loader_whitelist():
+    from tutor.content import loader
+
+    assert FIGURES == loader.FIGURES
+    for name in FIGURES:
+        fig = figure(name)
+        assert fig.title and fig.xlabel and fig.ylabel and fig.description
+        assert len(fig.series) == 2
+        for s in fig.series:
+            assert s.label and s.x.shape == s.y.shape and s.x.size > 50
+
+
+def test_unknown_figure_names_the_known_ones():
+    with pytest.raises(KeyError, match="ce-loss"):
+        figure("nope")
+
+
+def test_probability_grid_is_open_and_holds_the_explorer_positions():
+    assert P_GRID[0] > 0 and P_GRID[-1] < 1
+    for k in (1, 10, 30, 50, 99):
+        assert k / 100 in P_GRID
+
+
+def test_ce_loss_is_the_cores_bce_for_both_labels():
+    fig = figure("ce-loss")
+    x, y1 = series(fig, 0)
+    _, y0 = series(fig, 1)
+    np.testing.assert_array_equal(y1, core.bce(x, 1.0))
+    np.testing.assert_array_equal(y0, core.bce(x, 0.0))
+    assert np.all(np.diff(y1) < 0) and np.all(np.diff(y0) > 0)
+
+
+def test_ce_vs_mse_uses_bce_and_mse_with_label_one():
+    fig = figure("ce-vs-mse")
+    x, ce = series(fig, 0)
+    _, sq = series(fig, 1)
+    np.testing.assert_array_equal(ce, core.bce(x, 1.0))
+    np.testing.assert_array_equal(sq, core.mse(x, 1.0))
+    assert sq.max() <= 1.0 < ce.max()
+
+
+def test_grad_p_values_are_true_and_only_the_drawing_is_clipped():
+    fig = figure("grad-p")
+    x, ce = series(fig, 0)
+    _, sq = series(fig, 1)
+    np.testing.assert_array_equal(ce, core.bce_grad_p(x, 1.0))
+    np.testing.assert_array_equal(sq, core.mse_grad_p(x, 1.0))
+    lo, hi = fig.ylim
+    assert ce.min() < lo  # CE heads to −∞: the axis is cut, the data are not
+    assert np.all((sq >= lo) & (sq <= hi))
+    first = table(fig)[0]
+    assert first[1] == pytest.approx(-1 / x[0])  # the table tells the truth beyond the cut
+
+
+def test_grad_z_shows_the_vanishing_mse_gradient():
+    fig = figure("grad-z")
+    z, ce = series(fig, 0)
+    _, sq = series(fig, 1)
+    np.testing.assert_array_equal(ce, core.bce_grad_z(z, 1.0))
+    np.testing.assert_array_equal(sq, core.mse_grad_z(z, 1.0))
+    left = z.argmin()  # saturated and wrong: z = −8, ŷ ≈ 0.0003 with y = 1
+    assert ce[left] < -0.99
+    assert abs(sq[left]) < 1e-3
+
+
+def test_sigmoid_figure_is_sigma_and_its_slope():
+    fig = figure("sigmoid")
+    z, s = series(fig, 0)
+    _, ds = series(fig, 1)
+    np.testing.assert_array_equal(s, core.sigmoid(z))
+    np.testing.assert_array_equal(ds, core.sigmoid_grad(z))
+    assert ds.max() == pytest.approx(0.25)
+
+
+def test_figures_are_frozen_and_cached():
+    fig = figure("ce-loss")
+    assert figure("ce-loss") is fig
+    with pytest.raises(ValueError):
+        fig.series[0].y[0] = 0.0  # read-only arrays: nobody edits a shared figure
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_table_rows_are_points_of_the_curves(name):
+    fig = figure(name)
+    rows = table(fig)
+    assert 2 <= len(rows) <= 11
+    x = fig.series[0].x
+    assert rows[0][0] == x.min() and rows[-1][0] == x.max()
+    for row in rows:
+        i = int(np.flatnonzero(x == row[0])[0])
+        assert row[1:] == tuple(float(s.y[i]) for s in fig.series)
+    assert [r[0] for r in rows] == sorted(r[0] for r in rows)
+    assert len(columns(fig)) == len(rows[0])
+
+
+def test_table_picks_round_values():
+    assert [r[0] for r in table(figure("ce-loss"))] == [0.005, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.995]
+    assert [r[0] for r in table(figure("sigmoid"))][:3] == [-8.0, -6.0, -5.0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(rows=st.integers(min_value=1, max_value=400), name=st.sampled_from(FIGURES))
+def test_table_never_invents_values(rows, name):
+    fig = figure(name)
+    got = table(fig, rows)
+    assert 1 <= len(got) <= max(rows, 1)
+    ys = {float(v) for v in fig.series[0].y}
+    assert all(r[1] in ys for r in got)
+
+
+def test_table_refuses_series_on_different_x():
+    fig = Figure("t", "x", "y", (Series("a", [0, 1], [0, 1]), Series("b", [0, 2], [0, 1])))
+    with pytest.raises(ValueError, match="same x"):
+        table(fig)
+
+
+def test_series_rejects_mismatched_arrays():
+    with pytest.raises(ValueError, match="equal length"):
+        Series("a", [0, 1, 2], [0, 1])
+
+
+@pytest.mark.parametrize("y", [0, 1])
+def test_probability_figure_is_the_core_loss_for_the_label(y):
+    fig = probability_figure(y)
+    x, ce = series(fig, 0)
+    _, sq = series(fig, 1)
+    np.testing.assert_array_equal(x, np.arange(1, 100) / 100)
+    np.testing.assert_array_equal(ce, core.bce(x, y))
+    np.testing.assert_array_equal(sq, core.mse(x, y))
+    marked = fig.with_marker(0.3, float(core.bce(0.3, y)), "here")
+    assert marked.marker.x == 0.3 and marked.series is fig.series and fig.marker is None
+
+
+def test_softmax_figure_is_the_sigmoid_of_the_gap():
+    fig = softmax_figure()
+    d, s = series(fig, 0)
+    np.testing.assert_array_equal(s, core.sigmoid(d))
+    probs = core.softmax(np.stack([d, np.zeros_like(d)], axis=1))[:, 0]
+    np.testing.assert_allclose(s, probs, rtol=1e-12, atol=1e-15)
+
+
+def test_nice_ticks():
+    assert nice_ticks(0, 299) == (0.0, 100.0, 200.0)
+    assert nice_ticks(0, 1) == (0.0, 0.25, 0.5, 0.75, 1.0)
+    assert nice_ticks(0, 49) == (0.0, 10.0, 20.0, 30.0, 40.0)
+    assert nice_ticks(3, 3) == (3,)
+
+
+def _lab_runs(**kw):
+    from tutor import lab
+
+    x, y = lab.make_dataset(n=80, seed=3)
+    args = dict(lr=1.0, epochs=60, seed=3, **kw)
+    return lab.train_logistic(x, y, "bce", **args), lab.train_logistic(x, y, "mse", **args)
+
+
+def test_lab_figures_plot_the_runs_and_summarise_them_truthfully():
+    rb, rm = _lab_runs()
+    figs = lab_figures(rb, rm)
+    np.testing.assert_array_equal(figs.losses.series[0].y, rb.losses)
+    np.testing.assert_array_equal(figs.losses.series[1].y, rm.losses)
+    np.testing.assert_array_equal(figs.losses.series[0].x, np.arange(60))
+    assert figs.losses.yscale == "log"
+    for hist, result, summary in ((figs.hist_bce, rb, figs.bce), (figs.hist_mse, rm, figs.mse)):
+        counts = hist.series[0].y
+        assert hist.series[0].kind == "bar"
+        assert counts.sum() == result.probs.size
+        np.testing.assert_array_equal(counts, np.histogram(result.probs, bins=counts.size, range=(0, 1))[0])
+        probs = np.asarray(result.probs)
+        assert summary.low_fraction == np.mean(probs < LOW)
+        assert summary.high_fraction == np.mean(probs > HIGH)
+        assert summary.extreme_fraction == pytest.approx(np.mean((probs < LOW) | (probs > HIGH)))
+        assert summary.final_loss == result.losses[-1]
+        assert counts[0] == np.sum(probs < LOW)  # the outer bins are the "extreme" predictions
+
+
+def test_lab_figures_need_equal_epochs():
+    from types import SimpleNamespace as NS
+
+    a = NS(losses=np.ones(3), probs=np.full(4, 0.5))
+    b = NS(losses=np.ones(4), probs=np.full(4, 0.5))
+    with pytest.raises(ValueError, match="same number of epochs"):
+        lab_figures(a, b)
+
+
+def test_pure_modules_import_neither_textual_nor_plotext():
+    code = (
+        "import sys, tutor.plots.figures, tutor.explorers\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'plotext', 'textual_plotext', 'rich'))\n"
+        "assert not bad, bad\n"
+        "assert 'tutor.plots.draw' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_figure_values_are_finite_where_drawn():
+    for name in FIGURES:
+        fig = figure(name)
+        for s in fig.series:
+            assert np.all(np.isfinite(s.y)), (name, s.label)
+            assert not any(math.isnan(v) for row in table(fig) for v in row)

@@ -1,0 +1,140 @@
+"""Apply a ``Figure`` to a plotext plot object: the only place the plotext API is used.
+
+``plt`` is the object a textual-plotext ``PlotextPlot`` exposes as ``.plt`` (a plotext
+figure).  Series are told apart by marker shape as well as colour, so a plot still reads
+with NO_COLOR or on a monochrome terminal.  The legend is not drawn by plotext (which puts
+it over the top-left of the data) but returned by ``legend`` as text lines for the widget
+to place under the plot, where it never hides a curve.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from rich.text import Text
+
+from tutor.plots.figures import Figure
+
+#: (plotext marker, legend sample) per series, in order: distinct shapes, not only colours.
+LINE_MARKERS = (("braille", "⠤⠤"), ("dot", "••"), ("x", "xx"))
+BAR_MARKER = ("sd", "██")
+#: Colours per series as 256-colour codes (plotext and Rich agree on these).
+COLORS = (12, 208, 10)
+POINT_MARKER = "@"
+POINT_COLOR = 9
+
+
+def _visible(fig: Figure, x: np.ndarray, y: np.ndarray) -> tuple[list[float], list[float]]:
+    """Finite points inside ``ylim`` (and > 0 on a log scale): only what plotext can draw.
+
+    On a log scale the y returned are log10(y): we draw log10 on a linear axis and label
+    the ticks with the original values, because plotext's own log scale re-applies the
+    logarithm to its stored data on every build (and a widget builds on every resize).
+    """
+    keep = np.isfinite(y)
+    if fig.yscale == "log":
+        keep &= y > 0
+    ylim = fig.ylim
+    if ylim is not None:
+        keep &= (y >= ylim[0]) & (y <= ylim[1])
+    ys = np.log10(y[keep]) if fig.yscale == "log" else y[keep]
+    return x[keep].tolist(), ys.tolist()
+
+
+def _log_ticks(fig: Figure) -> tuple[list[float], list[str]]:
+    """Tick positions (log10) and labels (values) for a log-scale figure: 1, 2, 5 × 10ᵏ."""
+    ys = np.concatenate([s.y[np.isfinite(s.y) & (s.y > 0)] for s in fig.series] or [np.ones(1)])
+    if ys.size == 0:
+        return [0.0], ["1"]
+    lo, hi = float(np.log10(ys.min())), float(np.log10(ys.max()))
+    decades = range(int(np.floor(lo)), int(np.ceil(hi)) + 1)
+    span = hi - lo
+    mantissas = (1, 2, 5) if span < 1.2 else (1, 3) if span < 3.2 else (1,)
+    ticks = [(np.log10(m) + k, m * 10.0**k) for k in decades for m in mantissas]
+    ticks = [(t, v) for t, v in ticks if lo - 1e-9 <= t <= hi + 1e-9] or [(lo, 10**lo)]
+    return [t for t, _ in ticks], [f"{v:.3g}" for _, v in ticks]
+
+
+def _tick_label(v: float) -> str:
+    return f"{v:g}"
+
+
+def apply(plt: Any, fig: Figure, *, title: bool = True) -> None:
+    """Replace whatever ``plt`` shows with ``fig`` (data, axis labels, limits, marker).
+
+    The caller refreshes the widget afterwards; ``build`` sizes the canvas at render time.
+    """
+    plt.clear_figure()
+    # Drawn last to first, so the first series (the one the figure is about) is on top.
+    for i, s in reversed(list(enumerate(fig.series))):
+        color = COLORS[i % len(COLORS)]
+        if s.kind == "bar":
+            plt.bar(s.x.tolist(), s.y.tolist(), color=color, marker=BAR_MARKER[0], width=0.8,
+                    reset_ticks=False)
+        else:
+            xs, ys = _visible(fig, s.x, s.y)
+            plt.plot(xs, ys, marker=LINE_MARKERS[i % len(LINE_MARKERS)][0], color=color)
+    if fig.marker is not None:
+        m = fig.marker
+        if np.isfinite(m.y) and (fig.ylim is None or fig.ylim[0] <= m.y <= fig.ylim[1]):
+            plt.scatter([m.x], [m.y], marker=POINT_MARKER, color=POINT_COLOR)
+    if title:
+        plt.title(fig.title)
+    plt.xlabel(fig.xlabel)
+    plt.ylabel(fig.ylabel)
+    if fig.ylim is not None:
+        plt.ylim(*fig.ylim)
+    if fig.xlim is not None:
+        plt.xlim(*fig.xlim)
+    if fig.yscale == "log":
+        plt.yticks(*_log_ticks(fig))
+    if fig.xticks is not None:
+        plt.xticks(list(fig.xticks), [_tick_label(v) for v in fig.xticks])
+    if fig.yticks is not None:
+        plt.yticks(list(fig.yticks), [_tick_label(v) for v in fig.yticks])
+
+
+def build(plt: Any, width: int, height: int, theme: str) -> str:
+    """The plot as ANSI text, exactly ``width`` × ``height`` cells, in plotext theme ``theme``."""
+    plt.plotsize(width, height)
+    # plotsize() caps the size at the terminal's; textual-plotext sets the size directly
+    # as well (plotext <6 internals, pinned in pyproject), and so do we.
+    plt._set_size(width, height)
+    plt.theme(theme)
+    canvas = plt.build()
+    return canvas[:-1] if canvas.endswith("\n") else canvas  # no blank line under the axes
+
+
+def legend_entries(fig: Figure) -> list[Text]:
+    """One styled entry per series (marker sample and label), then the marker point."""
+    entries = []
+    for i, s in enumerate(fig.series):
+        sample = BAR_MARKER[1] if s.kind == "bar" else LINE_MARKERS[i % len(LINE_MARKERS)][1]
+        entry = Text()
+        entry.append(sample, style=f"color({COLORS[i % len(COLORS)]})")
+        entry.append(f" {s.label}")
+        entries.append(entry)
+    if fig.marker is not None:
+        entry = Text()
+        entry.append(POINT_MARKER, style=f"bold color({POINT_COLOR})")
+        entry.append(f" {fig.marker.label}")
+        entries.append(entry)
+    return entries
+
+
+def legend(fig: Figure, width: int, gap: int = 3) -> list[Text]:
+    """Legend lines at most ``width`` cells wide: entries packed left to right, long ones cropped."""
+    lines: list[Text] = []
+    line = Text()
+    for entry in legend_entries(fig):
+        entry.truncate(max(width, 1), overflow="ellipsis")
+        if line.cell_len and line.cell_len + gap + entry.cell_len > width:
+            lines.append(line)
+            line = Text()
+        if line.cell_len:
+            line.append(" " * gap)
+        line.append_text(entry)
+    if line.cell_len:
+        lines.append(line)
+    return lines

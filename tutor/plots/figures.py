@@ -1,0 +1,421 @@
+"""Figures as plain data: curves computed by ``tutor.core``, ready for any renderer.
+
+Pure: numpy and the core only (no Textual, no plotext), so every plotted number can be
+tested without a terminal.  ``tutor.plots.draw`` is the only code that turns a ``Figure``
+into plotext calls; ``table`` is the text alternative the UI shows one key away.
+
+All binary figures use the true label y = 1 unless their title says otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from tutor import core
+
+Array = NDArray[np.float64]
+
+FIGURES = ("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid")
+"""Names ``figure()`` knows (the loader's whitelist of ``PlotSection.figure``)."""
+
+#: Probability grid: ŷ = k/200 for k = 1..199, so every explorer position (a multiple
+#: of 0.01) and the table's nice values 0.1, 0.2, … are points of the curve.
+P_GRID: Array = np.arange(1, 200, dtype=np.float64) / 200.0
+P_GRID.flags.writeable = False
+
+#: Logit grid for the z-figures: −8..8 in steps of 0.125 (129 points, integers included).
+Z_GRID: Array = np.arange(-64, 65, dtype=np.float64) / 8.0
+Z_GRID.flags.writeable = False
+
+
+@dataclass(frozen=True, eq=False)
+class Series:
+    """One curve (or bar set): ``y[i]`` is plotted at ``x[i]``."""
+
+    label: str
+    x: Array
+    y: Array
+    kind: Literal["line", "bar"] = "line"
+
+    def __post_init__(self) -> None:
+        x = np.array(self.x, dtype=np.float64)
+        y = np.array(self.y, dtype=np.float64)
+        if x.shape != y.shape or x.ndim != 1:
+            raise ValueError(f"series {self.label!r}: x and y must be 1-D of equal length; got {x.shape}, {y.shape}")
+        x.flags.writeable = False
+        y.flags.writeable = False
+        object.__setattr__(self, "x", x)
+        object.__setattr__(self, "y", y)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A highlighted point ("you are here") drawn on top of the curves."""
+
+    x: float
+    y: float
+    label: str
+
+
+@dataclass(frozen=True, eq=False)
+class Figure:
+    """What to draw: axis labels, series, optional y-limits and a plain-words description.
+
+    ``ylim`` only limits what is drawn (points outside are not plotted); ``table`` still
+    reports the true values.  ``xticks``/``yticks`` fix the tick positions (else the renderer
+    chooses); with ``yscale="log"`` points with y ≤ 0 are not drawn.  ``description`` is the
+    accessible summary of the picture.
+    """
+
+    title: str
+    xlabel: str
+    ylabel: str
+    series: tuple[Series, ...]
+    ylim: tuple[float, float] | None = None
+    xlim: tuple[float, float] | None = None
+    xticks: tuple[float, ...] | None = None
+    yticks: tuple[float, ...] | None = None
+    yscale: Literal["linear", "log"] = "linear"
+    description: str = ""
+    marker: Marker | None = field(default=None)
+
+    def with_marker(self, x: float, y: float, label: str) -> Figure:
+        """This figure with a highlighted point (the explorers' current position)."""
+        return replace(self, marker=Marker(float(x), float(y), label))
+
+
+# --- the named figures ----------------------------------------------------------------
+
+
+def _ce_loss() -> Figure:
+    p = P_GRID
+    return Figure(
+        title="Cross-entropy loss against the predicted probability",
+        xlabel="predicted probability ŷ",
+        ylabel="loss L",
+        series=(
+            Series("true label y = 1: L = −log ŷ", p, core.bce(p, 1.0)),
+            Series("true label y = 0: L = −log(1 − ŷ)", p, core.bce(p, 0.0)),
+        ),
+        ylim=(0.0, 5.0),
+        xlim=(0.0, 1.0),
+        yticks=(0.0, 1.0, 2.0, 3.0, 4.0, 5.0),
+        description=(
+            "Two curves. For y = 1 the loss falls from about 5.3 at ŷ = 0.005 to almost 0 at ŷ = 0.995; "
+            "for y = 0 it is the mirror image, rising toward the right. A confident wrong prediction "
+            "costs far more than a hesitant one, without bound as ŷ approaches the wrong end. "
+            "The drawing is cut at L = 5."
+        ),
+    )
+
+
+def _ce_vs_mse() -> Figure:
+    p = P_GRID
+    return Figure(
+        title="Cross-entropy and squared error, true label y = 1",
+        xlabel="predicted probability ŷ",
+        ylabel="loss L",
+        series=(
+            Series("cross-entropy −log ŷ", p, core.bce(p, 1.0)),
+            Series("squared error (1 − ŷ)²", p, core.mse(p, 1.0)),
+        ),
+        ylim=(0.0, 5.0),
+        xlim=(0.0, 1.0),
+        yticks=(0.0, 1.0, 2.0, 3.0, 4.0, 5.0),
+        description=(
+            "Both losses are 0 at ŷ = 1. Squared error never exceeds 1, however wrong the prediction; "
+            "cross-entropy keeps growing as ŷ approaches 0 (about 5.3 at ŷ = 0.005). "
+            "The drawing is cut at L = 5."
+        ),
+    )
+
+
+def _grad_p() -> Figure:
+    p = P_GRID
+    return Figure(
+        title="Gradient with respect to ŷ, true label y = 1",
+        xlabel="predicted probability ŷ",
+        ylabel="∂L/∂ŷ",
+        series=(
+            Series("cross-entropy −1/ŷ", p, core.bce_grad_p(p, 1.0)),
+            Series("squared error 2(ŷ − 1)", p, core.mse_grad_p(p, 1.0)),
+        ),
+        ylim=(-10.0, 0.0),
+        xlim=(0.0, 1.0),
+        yticks=(-10.0, -8.0, -6.0, -4.0, -2.0, 0.0),
+        description=(
+            "Both gradients are negative: raising ŷ lowers the loss. Squared error's gradient is a "
+            "straight line from −2 to 0. Cross-entropy's is −1/ŷ: −1 near ŷ = 1 and heading to minus "
+            "infinity as ŷ approaches 0 (−200 at ŷ = 0.005); the drawing is cut at −10."
+        ),
+    )
+
+
+def _grad_z() -> Figure:
+    z = Z_GRID
+    return Figure(
+        title="Gradient with respect to the logit z, true label y = 1",
+        xlabel="logit z (ŷ = σ(z))",
+        ylabel="∂L/∂z",
+        series=(
+            Series("cross-entropy σ(z) − 1", z, core.bce_grad_z(z, 1.0)),
+            Series("squared error 2(σ(z) − 1)·σ′(z)", z, core.mse_grad_z(z, 1.0)),
+        ),
+        ylim=(-1.0, 0.0),
+        xlim=(-8.0, 8.0),
+        yticks=(-1.0, -0.75, -0.5, -0.25, 0.0),
+        description=(
+            "At large negative z the model is confidently wrong. Cross-entropy's gradient is close to −1 "
+            "there, a strong push in the right direction; squared error's gradient is close to 0 "
+            "(about −0.0007 at z = −8) because the factor σ′(z) vanishes: a saturated, wrong neuron "
+            "trained with squared error barely learns. Both go to 0 as z grows and the prediction "
+            "becomes right."
+        ),
+    )
+
+
+def _sigmoid() -> Figure:
+    z = Z_GRID
+    return Figure(
+        title="The sigmoid σ(z) and its slope σ′(z)",
+        xlabel="logit z",
+        ylabel="value",
+        series=(
+            Series("σ(z) = 1/(1 + e^(−z))", z, core.sigmoid(z)),
+            Series("σ′(z) = σ(z)(1 − σ(z))", z, core.sigmoid_grad(z)),
+        ),
+        ylim=(0.0, 1.0),
+        yticks=(0.0, 0.25, 0.5, 0.75, 1.0),
+        xlim=(-8.0, 8.0),
+        description=(
+            "σ(z) rises in an S from near 0 at z = −8 through 0.5 at z = 0 to near 1 at z = 8. "
+            "Its slope σ′(z) is a bump with its peak of 0.25 at z = 0 and almost 0 at both ends: "
+            "where the sigmoid saturates, it passes almost no gradient back."
+        ),
+    )
+
+
+_BUILDERS = {
+    "ce-loss": _ce_loss,
+    "ce-vs-mse": _ce_vs_mse,
+    "grad-p": _grad_p,
+    "grad-z": _grad_z,
+    "sigmoid": _sigmoid,
+}
+assert tuple(_BUILDERS) == FIGURES
+
+
+@lru_cache(maxsize=None)
+def figure(name: str) -> Figure:
+    """The named figure (one of ``FIGURES``); KeyError names the ones that exist."""
+    try:
+        build = _BUILDERS[name]
+    except KeyError:
+        raise KeyError(f"no figure {name!r}; figures: {', '.join(FIGURES)}") from None
+    return build()
+
+
+# --- explorer figures -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=2)
+def probability_figure(y: int) -> Figure:
+    """The probability explorer's picture: CE and squared-error loss for true label ``y``."""
+    if y not in (0, 1):
+        raise ValueError(f"y must be 0 or 1; got {y}")
+    p = P_GRID[1::2]  # the explorer's own 0.01 grid: half the points, a faster redraw
+    wrong = "0" if y == 1 else "1"
+    return Figure(
+        title=f"Loss for true label y = {y}",
+        xlabel="predicted probability ŷ",
+        ylabel="loss L",
+        series=(
+            Series("cross-entropy", p, core.bce(p, float(y))),
+            Series("squared error", p, core.mse(p, float(y))),
+        ),
+        ylim=(0.0, 5.0),
+        xlim=(0.0, 1.0),
+        yticks=(0.0, 1.0, 2.0, 3.0, 4.0, 5.0),
+        description=(
+            f"Cross-entropy grows without bound as ŷ approaches {wrong}, the wrong end; "
+            "squared error never exceeds 1. The marker shows the current ŷ on the cross-entropy curve."
+        ),
+    )
+
+
+#: Logit differences x₁ − x₂ for the softmax explorer's curve (−10..10, step 0.2).
+D_GRID: Array = np.arange(-50, 51, dtype=np.float64) / 5.0
+D_GRID.flags.writeable = False
+
+
+@lru_cache(maxsize=1)
+def softmax_figure() -> Figure:
+    """The softmax explorer's picture: σ(x₁ − x₂), which is softmax(x)₁ for two classes."""
+    d = D_GRID
+    return Figure(
+        title="Two-class softmax is a sigmoid of the logit difference",
+        xlabel="logit difference x₁ − x₂",
+        ylabel="P(class 1)",
+        series=(Series("σ(x₁ − x₂)", d, core.sigmoid(d)),),
+        ylim=(0.0, 1.0),
+        yticks=(0.0, 0.25, 0.5, 0.75, 1.0),
+        xlim=(-10.0, 10.0),
+        description=(
+            "An S-shaped curve from 0 to 1 crossing 0.5 where the logits are equal. "
+            "The marker is softmax(x)₁ for the current logits; it always lies on the curve."
+        ),
+    )
+
+
+# --- text alternative ----------------------------------------------------------------
+
+
+def _nice_targets(lo: float, hi: float, rows: int) -> Array:
+    """``rows`` evenly spaced values in [lo, hi], rounded to the step's leading digit."""
+    if rows < 2 or hi <= lo:
+        return np.array([lo])
+    step = (hi - lo) / (rows - 1)
+    decimals = max(0, -math.floor(math.log10(step)))
+    return np.clip(np.round(np.linspace(lo, hi, rows), decimals), lo, hi)
+
+
+def columns(fig: Figure) -> tuple[str, ...]:
+    """Column headers for ``table(fig)``: the x label, then each series' label."""
+    return (fig.xlabel, *(s.label for s in fig.series))
+
+
+def table(fig: Figure, rows: int = 11) -> list[tuple[float, ...]]:
+    """The plotted values at about ``rows`` evenly spaced x, for a text alternative.
+
+    Each row is (x, y of series 1, y of series 2, …), exactly the plotted numbers
+    (points of the curves, not interpolations).  The x are snapped to the curve's own
+    points near evenly spaced round values; rows whose x coincide are merged.  Values
+    outside ``ylim`` are reported as they are (a table is not cut off like a drawing).
+    All series must share the first series' x.
+    """
+    if not fig.series:
+        return []
+    x = fig.series[0].x
+    for s in fig.series[1:]:
+        if s.x.shape != x.shape or not np.array_equal(s.x, x):
+            raise ValueError(f"table needs series on the same x; {s.label!r} differs")
+    if rows >= x.size:
+        idx = np.arange(x.size)
+    else:
+        targets = _nice_targets(float(x.min()), float(x.max()), rows)
+        idx = np.unique(np.abs(x[None, :] - targets[:, None]).argmin(axis=1))
+    return [(float(x[i]), *(float(s.y[i]) for s in fig.series)) for i in idx]
+
+
+def nice_ticks(lo: float, hi: float, count: int = 5) -> tuple[float, ...]:
+    """About ``count`` round tick positions (multiples of 1, 2 or 5 × 10ᵏ) within [lo, hi]."""
+    if not hi > lo:
+        return (lo,)
+    raw = (hi - lo) / max(count - 1, 1)
+    power = 10.0 ** math.floor(math.log10(raw))
+    step = min((m * power for m in (1, 2, 2.5, 5, 10)), key=lambda c: abs(math.log(c / raw)))
+    first = math.ceil(lo / step - 1e-9) * step
+    ticks = np.arange(first, hi + step * 1e-9, step)
+    return tuple(float(round(t, 10)) for t in ticks)
+
+
+# --- training lab --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What the lab's text summary says about one training run."""
+
+    loss_name: str
+    final_loss: float
+    extreme_fraction: float
+    """Fraction of training predictions below ``LOW`` or above ``HIGH``."""
+    low_fraction: float
+    high_fraction: float
+
+
+@dataclass(frozen=True, eq=False)
+class LabFigures:
+    """The lab's pictures: loss curves, one histogram per run, and the summary numbers."""
+
+    losses: Figure
+    hist_bce: Figure
+    hist_mse: Figure
+    bce: RunSummary
+    mse: RunSummary
+
+
+LOW, HIGH = 0.05, 0.95
+HIST_BINS = 20
+"""Bins of width 0.05: the first and last hold exactly the predictions the summary calls extreme."""
+
+
+def _summary(name: str, losses: Array, probs: Array) -> RunSummary:
+    probs = np.asarray(probs, dtype=np.float64)
+    low = float(np.mean(probs < LOW)) if probs.size else 0.0
+    high = float(np.mean(probs > HIGH)) if probs.size else 0.0
+    final = float(losses[-1]) if len(losses) else math.nan
+    return RunSummary(name, final, low + high, low, high)
+
+
+def _histogram(title: str, probs: Array) -> Figure:
+    counts, edges = np.histogram(np.asarray(probs, dtype=np.float64), bins=HIST_BINS, range=(0.0, 1.0))
+    centres = (edges[:-1] + edges[1:]) / 2.0
+    return Figure(
+        title=title,
+        xlabel="predicted probability ŷ (bin centre)",
+        ylabel="number of examples",
+        series=(Series("examples", centres, counts.astype(np.float64), kind="bar"),),
+        xlim=(0.0, 1.0),
+        xticks=(0.0, 0.25, 0.5, 0.75, 1.0),
+        yticks=nice_ticks(0.0, float(max(counts.max(), 1))),
+        description=(
+            f"Histogram of the {int(counts.sum())} training predictions in {HIST_BINS} bins of width "
+            f"{1 / HIST_BINS:g}; {int(counts[0])} fall below {LOW} and {int(counts[-1])} at or above {HIGH}."
+        ),
+    )
+
+
+def lab_figures(result_bce, result_mse) -> LabFigures:
+    """Figures and summary for a lab run with each loss (two ``tutor.lab.LabResult``s).
+
+    The loss curves are each run's own training loss (mean BCE for the BCE run, mean
+    squared error for the MSE run), per epoch.
+    """
+    lb = np.asarray(result_bce.losses, dtype=np.float64)
+    lm = np.asarray(result_mse.losses, dtype=np.float64)
+    if lb.size != lm.size:
+        raise ValueError(f"both runs need the same number of epochs; got {lb.size} and {lm.size}")
+    n = lb.size
+    epochs = np.arange(n, dtype=np.float64)
+    bce_s = _summary("cross-entropy", lb, result_bce.probs)
+    mse_s = _summary("squared error", lm, result_mse.probs)
+    losses = Figure(
+        title="Training loss per epoch (each run's own loss)",
+        xlabel="epoch",
+        ylabel="mean loss (log scale)",
+        series=(
+            Series("trained with cross-entropy: mean BCE", epochs, lb),
+            Series("trained with squared error: mean MSE", epochs, lm),
+        ),
+        xticks=nice_ticks(0.0, float(max(n - 1, 1))),
+        yscale="log",
+        description=(
+            f"Over {n} epochs the cross-entropy run's mean BCE ends at {bce_s.final_loss:.4f} and the "
+            f"squared-error run's mean MSE ends at {mse_s.final_loss:.4f}. The two curves measure "
+            "different losses, so compare their shapes, not their heights."
+        ),
+    )
+    return LabFigures(
+        losses=losses,
+        hist_bce=_histogram("Predictions after training with cross-entropy", result_bce.probs),
+        hist_mse=_histogram("Predictions after training with squared error", result_mse.probs),
+        bce=bce_s,
+        mse=mse_s,
+    )
