@@ -1,0 +1,349 @@
+"""Interactive explorers: keys move a state model (``tutor.explorers``), the widget shows it.
+
+The widgets do no maths: every number they show comes from the state's ``readout()``, which
+asks ``tutor.core``.  Each explorer is one focusable widget holding a readout (numbers with
+their names in words) and a plot whose marker (@) sits at the current position.
+
+Tab is left alone (it moves focus, so the explorer never traps the keyboard); the softmax
+explorer switches logits with ``x`` or ↑/↓.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tutor.explorers import ProbabilityExplorer, ProbabilityReadout, SoftmaxExplorer, SoftmaxReadout
+from tutor.plots.figures import probability_figure, softmax_figure
+from tutor.ui.widgets.plot import FigurePlot, format_number as f
+
+#: Below this width the readout goes above the plot instead of beside it.
+NARROW = 90
+
+_EXPLORER_CSS = """
+{cls} {{
+    layout: horizontal;
+    height: 22;
+    border: round $panel;
+    border-title-align: left;
+    padding: 0 1;
+}}
+{cls}:focus {{
+    border: heavy $accent;
+    border-title-style: bold;
+}}
+{cls} > .readout {{
+    width: 46;
+    height: auto;
+    margin-right: 1;
+}}
+{cls} > FigurePlot {{
+    width: 1fr;
+    height: 1fr;
+    min-height: 6;
+}}
+{cls}.-narrow {{
+    layout: vertical;
+    height: auto;
+}}
+{cls}.-narrow > .readout {{
+    width: 1fr;
+    margin-right: 0;
+}}
+{cls}.-narrow > FigurePlot {{
+    height: 16;
+}}
+"""
+
+
+# The readouts are plain padded text, not Rich tables: they are rebuilt on every key press
+# and a Text costs a fraction of a Table to lay out.
+
+
+def _pairs(*rows: tuple[str, str]) -> Text:
+    """Label–value lines, values aligned in one column."""
+    width = max(len(label) for label, _ in rows) + 2
+    return Text("\n".join(f"{label:<{width}}{value}" for label, value in rows))
+
+
+def _columns(header: tuple[str, ...], *rows: tuple[str, ...]) -> Text:
+    """A header line (bold) and rows; the first column left-aligned, numbers right-aligned."""
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [row[0].ljust(widths[0])]
+        cells += [cell.rjust(w) for cell, w in zip(row[1:], widths[1:])]
+        return "  ".join(cells).rstrip()
+
+    out = Text()
+    out.append(line(header), style="bold")
+    for row in rows:
+        out.append("\n" + line(row))
+    return out
+
+
+def _lines(*parts: Text | str) -> Text:
+    return Text("\n").join(Text(p) if isinstance(p, str) else p for p in parts)
+
+
+class _ExplorerBase(Widget, can_focus=True):
+    """Shared plumbing: a readout Static, an embedded plot, narrow layout, ``d`` for the table."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._readout_renderable(), classes="readout")
+        yield FigurePlot(self._figure(), focusable=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    def action_toggle_table(self) -> None:
+        self.query_one(FigurePlot).action_toggle_table()
+
+    @property
+    def plot(self) -> FigurePlot:
+        return self.query_one(FigurePlot)
+
+    def readout_text(self, width: int = 60) -> str:
+        """The readout as plain text, as shown (what a screen reader or a test reads)."""
+        console = Console(width=width, no_color=True, record=True, file=io.StringIO())
+        console.print(self._readout_renderable(), soft_wrap=True)
+        return console.export_text()
+
+    # Subclasses provide _figure() (the curves with the marker) and _readout_renderable().
+
+
+class ProbabilityExplorerWidget(_ExplorerBase):
+    """Move ŷ along the loss curves and read the losses and gradients.
+
+    Args:
+        state: where to start (default ŷ = 0.30, true label y = 1).
+
+    Posts ``ProbabilityExplorerWidget.Changed`` after every move.
+    """
+
+    DEFAULT_CSS = _EXPLORER_CSS.format(cls="ProbabilityExplorerWidget")
+
+    BINDINGS = [
+        Binding("left", "nudge(-0.01)", "ŷ −0.01", id="explorer.p_down"),
+        Binding("right", "nudge(0.01)", "ŷ +0.01", id="explorer.p_up"),
+        Binding("shift+left,pagedown", "nudge(-0.1)", "ŷ −0.1", id="explorer.p_down_big"),
+        Binding("shift+right,pageup", "nudge(0.1)", "ŷ +0.1", id="explorer.p_up_big"),
+        Binding("home", "jump_low", "ŷ = 0.01", show=False, id="explorer.p_min"),
+        Binding("end", "jump_high", "ŷ = 0.99", show=False, id="explorer.p_max"),
+        Binding("y", "toggle_label", "Flip true label", id="explorer.toggle_label"),
+        Binding("d", "toggle_table", "Data table", id="explorer.toggle_table"),
+    ]
+
+    class Changed(Message):
+        """The explorer moved; ``readout`` holds the numbers it now shows."""
+
+        def __init__(self, explorer: ProbabilityExplorerWidget, state: ProbabilityExplorer,
+                     readout: ProbabilityReadout) -> None:
+            super().__init__()
+            self.explorer = explorer
+            self.state = state
+            self.readout = readout
+
+        @property
+        def control(self) -> ProbabilityExplorerWidget:
+            return self.explorer
+
+    def __init__(
+        self,
+        state: ProbabilityExplorer | None = None,
+        *,
+        name: str | None = None,
+        id: str | None = None,  # noqa: A002
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.state = state or ProbabilityExplorer()
+        self.readout = self.state.readout()
+        self.border_title = "Probability explorer"
+        self.border_subtitle = "←/→ move ŷ · y flips the label · d table"
+
+    # --- actions -----------------------------------------------------------------------
+
+    def action_nudge(self, delta: float) -> None:
+        self._set(self.state.nudge(delta))
+
+    def action_jump_low(self) -> None:
+        self._set(self.state.jump_low())
+
+    def action_jump_high(self) -> None:
+        self._set(self.state.jump_high())
+
+    def action_toggle_label(self) -> None:
+        self._set(self.state.toggle_label())
+
+    def set_state(self, state: ProbabilityExplorer) -> None:
+        """Move the explorer (as a key press would)."""
+        self._set(state)
+
+    def _set(self, state: ProbabilityExplorer) -> None:
+        if state == self.state:
+            return
+        self.state = state
+        self.readout = state.readout()
+        self._show()
+        self.post_message(self.Changed(self, state, self.readout))
+
+    # --- display -----------------------------------------------------------------------
+
+    def _figure(self):
+        r = self.readout
+        return probability_figure(r.y).with_marker(r.p, r.ce, f"you are here: ŷ = {r.p:.2f}, L = {f(r.ce)}")
+
+    def _show(self) -> None:
+        if not self.is_mounted:
+            return
+        self.query_one(".readout", Static).update(self._readout_renderable(), layout=False)
+        self.query_one(FigurePlot).set_figure(self._figure())
+
+    def _readout_renderable(self) -> Text:
+        r = self.readout
+        direction = "raise" if r.ce_grad_z < 0 else "lower"
+        return _lines(
+            _pairs(
+                ("Predicted probability ŷ", f"{r.p:.2f}"),
+                ("True label y", f"{r.y}  (y flips it)"),
+                ("Logit z = log(ŷ/(1 − ŷ))", f(r.z)),
+            ),
+            "",
+            _columns(
+                ("", "cross-entropy", "squared error"),
+                ("loss L", f(r.ce), f(r.mse)),
+                ("∂L/∂ŷ", f(r.ce_grad_p), f(r.mse_grad_p)),
+                ("∂L/∂z", f(r.ce_grad_z), f(r.mse_grad_z)),
+            ),
+            "",
+            f"A gradient step would {direction} ŷ. Cross-entropy pushes "
+            f"{_ratio_words(r.push_ratio)} squared error does.",
+        )
+
+
+def _ratio_words(times: float) -> str:
+    """The readout's push ratio in words: 'about 3.4 times as hard as'."""
+    if times == float("inf"):
+        return "infinitely harder than"
+    if 0.995 <= times <= 1.005:
+        return "about as hard as"
+    return f"about {times:.3g} times as hard as"
+
+
+class SoftmaxExplorerWidget(_ExplorerBase):
+    """Change two logits and watch softmax(x)₁ agree with σ(x₁ − x₂).
+
+    Args:
+        state: where to start (default x₁ = 1.0, x₂ = −0.5, x₁ selected, true class 1).
+
+    Posts ``SoftmaxExplorerWidget.Changed`` after every change.
+    """
+
+    DEFAULT_CSS = _EXPLORER_CSS.format(cls="SoftmaxExplorerWidget")
+
+    BINDINGS = [
+        Binding("left", "nudge(-0.1)", "logit −0.1", id="explorer.logit_down"),
+        Binding("right", "nudge(0.1)", "logit +0.1", id="explorer.logit_up"),
+        Binding("shift+left", "nudge(-1.0)", "logit −1", id="explorer.logit_down_big"),
+        Binding("shift+right", "nudge(1.0)", "logit +1", id="explorer.logit_up_big"),
+        Binding("x", "switch", "Other logit", id="explorer.switch_logit"),
+        Binding("up", "select(1)", "Select x₁", show=False, id="explorer.select_x1"),
+        Binding("down", "select(2)", "Select x₂", show=False, id="explorer.select_x2"),
+        Binding("y", "toggle_label", "Flip true class", id="explorer.toggle_class"),
+        Binding("d", "toggle_table", "Data table", id="explorer.toggle_table"),
+    ]
+
+    class Changed(Message):
+        """The explorer changed; ``readout`` holds the numbers it now shows."""
+
+        def __init__(self, explorer: SoftmaxExplorerWidget, state: SoftmaxExplorer,
+                     readout: SoftmaxReadout) -> None:
+            super().__init__()
+            self.explorer = explorer
+            self.state = state
+            self.readout = readout
+
+        @property
+        def control(self) -> SoftmaxExplorerWidget:
+            return self.explorer
+
+    def __init__(
+        self,
+        state: SoftmaxExplorer | None = None,
+        *,
+        name: str | None = None,
+        id: str | None = None,  # noqa: A002
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.state = state or SoftmaxExplorer()
+        self.readout = self.state.readout()
+        self.border_title = "Softmax explorer"
+        self.border_subtitle = "←/→ change logit · x other logit · y flips class · d table"
+
+    def action_nudge(self, delta: float) -> None:
+        self._set(self.state.nudge(delta))
+
+    def action_switch(self) -> None:
+        self._set(self.state.switch())
+
+    def action_select(self, which: int) -> None:
+        self._set(self.state.select(which))
+
+    def action_toggle_label(self) -> None:
+        self._set(self.state.toggle_label())
+
+    def set_state(self, state: SoftmaxExplorer) -> None:
+        self._set(state)
+
+    def _set(self, state: SoftmaxExplorer) -> None:
+        if state == self.state:
+            return
+        self.state = state
+        self.readout = state.readout()
+        self._show()
+        self.post_message(self.Changed(self, state, self.readout))
+
+    def _figure(self):
+        r = self.readout
+        return softmax_figure().with_marker(
+            r.diff, r.softmax1, f"softmax(x)₁ = {f(r.softmax1)} at x₁ − x₂ = {r.diff:.1f}"
+        )
+
+    def _show(self) -> None:
+        if not self.is_mounted:
+            return
+        self.query_one(".readout", Static).update(self._readout_renderable(), layout=False)
+        self.query_one(FigurePlot).set_figure(self._figure())
+
+    def _readout_renderable(self) -> Text:
+        r = self.readout
+        rows = [("", "logit", "softmax", "")]
+        for i, (x, p) in enumerate(((r.x1, r.softmax1), (r.x2, r.softmax2)), start=1):
+            chosen = r.selected == i
+            rows.append((f"{'▶' if chosen else ' '} class {i}: x{'₁₂'[i - 1]}", f"{x:.1f}", f(p),
+                         "selected" if chosen else ""))
+        return _lines(
+            _columns(*rows),
+            "",
+            _pairs(
+                ("x₁ − x₂", f"{r.diff:.1f}"),
+                ("softmax(x)₁", f(r.softmax1)),
+                ("σ(x₁ − x₂)", f(r.sigmoid_diff)),
+                ("difference", f(r.gap)),
+                ("True class", f"{r.label}  (y flips it)"),
+                (f"Loss −log softmax(x){'₁₂'[r.label - 1]}", f(r.ce)),
+                ("Binary CE of x₁ − x₂", f(r.bce)),
+            ),
+            "",
+            "softmax(x)₁ and σ(x₁ − x₂) agree: two-class softmax is a sigmoid.",
+        )
