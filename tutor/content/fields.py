@@ -45,10 +45,10 @@ class Fields:
         self.file, self.path, self.problems = file, path, problems
         self.line = getattr(data, "line", line)
         self.ok = isinstance(data, dict)
-        if not self.ok:
-            self.error(f"expected a mapping (key: value), got {describe(data)}")
         self.data: dict = data if self.ok else {}
         self.used: set[str] = set()
+        if not self.ok:
+            self.error(f"expected a mapping (key: value), got {describe(data)}")
 
     # -- locations ---------------------------------------------------------------------
     def where(self, key: str | None = None) -> Location:
