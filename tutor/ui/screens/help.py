@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, under: Screen) -> None:
         super().__init__()
-        self._lines = key_lines(under)
+        self.lines = key_lines(under)
         self._note = getattr(under, "HELP_NOTE", "")
         self._where = under.title or "ce-tutor"
 
@@ -58,7 +58,7 @@ class HelpScreen(ModalScreen[None]):
         table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
         table.add_column(justify="right", style="bold", no_wrap=True)
         table.add_column()
-        for keys, what in self._lines:
+        for keys, what in self.lines:
             table.add_row(keys, what)
         with VerticalScroll(id="help-panel") as panel:
             panel.border_title = f"Keys — {self._where}"

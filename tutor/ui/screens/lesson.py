@@ -87,7 +87,10 @@ class LessonScreen(TutorScreen):
         self.index = max(0, min(index, self.count - 1))
         body = self.query_one("#lesson-body", VerticalScroll)
         self._navigating = True
-        body.scroll_to_widget(self.query_one(f"#section-{self.index + 1}"), top=True, animate=False)
+        if self.index == 0:
+            body.scroll_home(animate=False)  # with the lesson's summary above it
+        else:
+            body.scroll_to_widget(self.query_one(f"#section-{self.index + 1}"), top=True, animate=False)
         self.call_after_refresh(self._end_navigation)
         self._show_position()
 
@@ -95,15 +98,19 @@ class LessonScreen(TutorScreen):
         self._navigating = False
 
     def _follow_scroll(self, scroll_y: float) -> None:
-        """Scrolling by hand moves the indicator to the section at the top third of the view."""
+        """Scrolling by hand moves the indicator: the section at the top third of the view
+        (the first at the very top, the last one in view at the very bottom)."""
         if self._navigating or not self.count:
             return
         body = self.query_one("#lesson-body", VerticalScroll)
-        line = scroll_y + body.scrollable_content_region.height / 3
+        height = body.scrollable_content_region.height
+        at_end = scroll_y >= body.max_scroll_y > 0
+        line = scroll_y + (height - 1 if at_end else height / 3)
         index = 0
-        for number in range(1, self.count + 1):
-            if self.query_one(f"#section-{number}").virtual_region.y <= line:
-                index = number - 1
+        if scroll_y > 0:
+            for number in range(1, self.count + 1):
+                if self.query_one(f"#section-{number}").virtual_region.y <= line:
+                    index = number - 1
         if index != self.index:
             self.index = index
             self._show_position()

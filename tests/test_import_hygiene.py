@@ -1,0 +1,104 @@
+"""What importing pulls in, checked in fresh interpreters.
+
+* The logic below the UI (core, content, quiz, plots, explorers, progress, lab, worked tables)
+  never imports Textual: it must stay usable and testable without a terminal.
+* The app and its first screen (the course map) never import numpy or plotext: start-up
+  stays fast, and the heavy modules load when a lesson or quiz is opened.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "content" / "fixtures" / "mini"
+
+PURE = [
+    "tutor.core",
+    "tutor.content",
+    "tutor.quiz",
+    "tutor.plots",
+    "tutor.plots.figures",
+    "tutor.explorers",
+    "tutor.progress",
+    "tutor.lab",
+    "tutor.worked",
+]
+HEAVY = ("numpy", "plotext", "textual_plotext")
+
+
+def _modules_after(code: str) -> set[str]:
+    """The top-level package names in sys.modules after running ``code`` in a new interpreter."""
+    script = textwrap.dedent(code) + "\nimport sys, json\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("module", PURE)
+def test_logic_does_not_import_textual(module):
+    if importlib.util.find_spec(module) is None:
+        pytest.skip(f"{module} does not exist yet")
+    loaded = _modules_after(f"import {module}")
+    assert "textual" not in loaded
+
+
+def test_app_import_is_light():
+    loaded = _modules_after("import tutor.ui.app")
+    assert "textual" in loaded
+    assert not loaded & set(HEAVY)
+
+
+def test_home_screen_is_built_without_numpy_or_plotext(tmp_path):
+    loaded = _modules_after(
+        f"""
+        import asyncio, os
+        os.environ["CE_TUTOR_HOME"] = {str(tmp_path)!r}
+        from tutor.content import load_course
+        from tutor.ui.app import TutorApp
+
+        async def main():
+            app = TutorApp(load_course({str(MINI)!r}), cursor_blink=False)
+            async with app.run_test(size=(100, 30)) as pilot:
+                await pilot.pause()
+                assert type(app.screen).__name__ == "HomeScreen", app.screen
+                assert app.screen.query_one("DataTable").row_count == 1
+                await pilot.press("question_mark")  # the help panel is light too
+                await pilot.pause()
+                assert type(app.screen).__name__ == "HelpScreen"
+
+        asyncio.run(main())
+        """
+    )
+    assert "textual" in loaded
+    assert not loaded & set(HEAVY), loaded & set(HEAVY)
+
+
+def test_lesson_screen_does_load_the_heavy_parts_when_opened(tmp_path):
+    """The counterpart: opening a lesson with plots is what imports numpy (lazily, at push time)."""
+    loaded = _modules_after(
+        f"""
+        import asyncio, os
+        os.environ["CE_TUTOR_HOME"] = {str(tmp_path)!r}
+        from tutor.content import load_course
+        from tutor.ui.app import TutorApp
+
+        async def main():
+            app = TutorApp(load_course({str(MINI)!r}), lesson="basics", cursor_blink=False)
+            async with app.run_test(size=(100, 30)) as pilot:
+                await pilot.pause()
+                assert type(app.screen).__name__ == "LessonScreen"
+
+        asyncio.run(main())
+        """
+    )
+    assert "numpy" in loaded

@@ -1,0 +1,101 @@
+"""Fixtures for driving the app headless, as a learner would: key presses, then what the screen says."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from tutor.content import CourseError, bundled_course_dir, load_course
+from tutor.content.expr import evaluate
+from tutor.content.model import ChoiceQuestion, Course, TrueFalseQuestion
+
+MINI = Path(__file__).resolve().parents[1] / "content" / "fixtures" / "mini"
+SIZE = (100, 30)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, monkeypatch):
+    """Never touch the learner's real data: progress lives under a temporary CE_TUTOR_HOME."""
+    monkeypatch.setenv("CE_TUTOR_HOME", str(tmp_path / "ce-tutor-home"))
+
+
+@pytest.fixture(scope="session")
+def mini_course() -> Course:
+    """A one-lesson course with every section and question kind once (choice, true/false, numeric, generated)."""
+    return load_course(MINI)
+
+
+@pytest.fixture(scope="session")
+def hinted_course(mini_course: Course) -> Course:
+    """The mini course with a hint on its choice and numeric questions."""
+    lesson = mini_course.lessons[0]
+    questions = tuple(
+        dataclasses.replace(q, hint=f"Hint for {q.id}: think of −log.") if q.id in ("pick", "num") else q
+        for q in lesson.questions
+    )
+    return dataclasses.replace(mini_course, lessons=(dataclasses.replace(lesson, questions=questions),))
+
+
+@pytest.fixture(scope="session")
+def bundled_course() -> Course:
+    """The real course, once it loads (it is being written alongside the UI)."""
+    try:
+        return load_course(bundled_course_dir())
+    except (CourseError, FileNotFoundError, OSError) as exc:  # pragma: no cover - depends on content state
+        pytest.skip(f"bundled course does not load yet: {exc}")
+
+
+def make_app(course: Course, **kwargs):
+    from tutor.ui.app import TutorApp
+
+    kwargs.setdefault("seed", 7)
+    return TutorApp(course, cursor_blink=False, **kwargs)
+
+
+def text_of(app, selector: str) -> str:
+    """The plain text a Static shows."""
+    return str(app.screen.query_one(selector).content)
+
+
+def right_answer_keys(app, *, right: bool = True) -> list[str]:
+    """The keys a learner who knows (or gets wrong) the current question would press."""
+    screen = app.screen
+    session = screen.session
+    question = session.question
+    if isinstance(question, ChoiceQuestion):
+        options = session.options()
+        index = next(i for i, o in enumerate(options) if o.correct == right)
+        return ["abcdefghi"[index]]
+    if isinstance(question, TrueFalseQuestion):
+        return ["t" if question.answer == right else "f"]
+    value = evaluate(question.answer)
+    typed = f"{value:.4f}" if right else f"{value + 1:.4f}"
+    return [*typed, "enter"]
+
+
+async def answer(pilot, *, right: bool) -> None:
+    await pilot.press(*right_answer_keys(pilot.app, right=right))
+    await pilot.pause()
+
+
+async def next_question(pilot) -> None:
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+class UI:
+    """The helpers above, handed to tests as the ``ui`` fixture (test modules do not import conftest)."""
+
+    size = SIZE
+    make_app = staticmethod(make_app)
+    text_of = staticmethod(text_of)
+    right_answer_keys = staticmethod(right_answer_keys)
+    answer = staticmethod(answer)
+    next_question = staticmethod(next_question)
+
+
+@pytest.fixture
+def ui() -> type[UI]:
+    return UI
