@@ -258,3 +258,35 @@ async def test_bundled_course_opens(bundled_course, ui):
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "LessonScreen"
+
+
+async def test_progress_is_saved_in_the_store_and_read_back(mini_course, ui, tmp_path):
+    from tutor.progress import open_store
+    from tutor.ui.progress import StoreProgress
+
+    with open_store(tmp_path) as store:
+        app = ui.make_app(mini_course, quiz="basics", progress=StoreProgress(store, mini_course))
+        async with app.run_test(size=ui.size) as pilot:
+            await pilot.pause()
+            for right in (True, True, False, True):
+                await ui.answer(pilot, right=right)
+                await ui.next_question(pilot)
+            assert ui.text_of(app, "#results-score").startswith("Score: 3 / 4")
+        answers = store.export()["answers"]
+        assert [(a["question_id"], bool(a["correct"])) for a in answers] == [
+            ("pick", True), ("tf", True), ("num", False), ("gen", True)
+        ]
+    with open_store(tmp_path) as store:  # a later run: the course map remembers
+        app = ui.make_app(mini_course, progress=StoreProgress(store, mini_course))
+        async with app.run_test(size=ui.size) as pilot:
+            await pilot.pause()
+            assert _row(app, 0)[3:] == ["done", "3 / 4"]
+            await pilot.press("enter", "n", "n")
+            await pilot.pause()
+        app = ui.make_app(mini_course, progress=StoreProgress(store, mini_course))
+        async with app.run_test(size=ui.size) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.pause()
+            assert ui.text_of(app, "#lesson-position").endswith("section 3 of 6")  # resumed where it was left

@@ -55,12 +55,16 @@ class TutorApp(App[int]):
         self.cursor_blink = cursor_blink
         self._start = (lesson, quiz, practice)
         self._practice_round = 0
+        #: One line about the progress store for the learner (e.g. "progress will not be saved").
+        self.store_message = ""
         self.sub_title = course.title
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
 
     def on_mount(self) -> None:
+        if self.store_message:
+            self.notify(self.store_message, title="Progress", severity="warning", timeout=10)
         lesson, quiz, practice = self._start
         if quiz is not None:
             self.open_quiz(quiz)
@@ -151,7 +155,16 @@ def run_app(
     practice: str | None = None,
     seed: int | None = None,
 ) -> int:
-    """Run the tutor in the terminal until the learner quits; the process exit code."""
-    app = TutorApp(course, lesson=lesson, quiz=quiz, practice=practice, seed=seed)
-    app.run()
+    """Run the tutor in the terminal until the learner quits; the process exit code.
+
+    Progress is read from and saved to the learner's store (``$CE_TUTOR_HOME`` or the user data dir).
+    """
+    from tutor.progress import open_store
+    from tutor.ui.progress import StoreProgress
+
+    with open_store() as store:
+        app = TutorApp(course, lesson=lesson, quiz=quiz, practice=practice, seed=seed,
+                       progress=StoreProgress(store, course))
+        app.store_message = store.status.message
+        app.run()
     return app.return_code or 0

@@ -63,6 +63,6 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-panel") as panel:
             panel.border_title = f"Keys — {self._where}"
             panel.border_subtitle = "Esc closes"
-            yield Static(table, id="help-keys")
             if self._note:
                 yield Static(self._note, id="help-note", markup=False)
+            yield Static(table, id="help-keys")

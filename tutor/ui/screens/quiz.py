@@ -222,6 +222,12 @@ class QuizScreen(TutorScreen):
         hint.display = True
 
     def action_next(self) -> None:
+        if not self.practice and self.session.answers:
+            # the answer is final once the learner moves on (u can no longer take it back)
+            question, verdict = self.session.answers[-1]
+            self.app.progress.record_answer(
+                self.lesson_id, question.id, verdict.given, verdict.correct, verdict.skipped
+            )
         self.session.advance()
         if self.session.finished:
             self.finish()
