@@ -69,3 +69,50 @@ def test_log_scale_is_drawn_as_log10_and_survives_rebuilds():
     draw.apply(plt, fig)
     # plotext's own log scale re-logs its data on each build; ours must not change.
     assert draw.build(plt, 40, 12, "clear") == draw.build(plt, 40, 12, "clear")
+
+
+def _plotext_marker_cell(fig, width, height):
+    """Where plotext itself draws the marker (full redraw with the marker as a scatter point)."""
+    from rich.text import Text
+
+    plt = Plot()
+    draw.apply(plt, fig)
+    lines = Text.from_ansi(draw.build(plt, width, height, "clear")).plain.split("\n")
+    return [(row, line.index("@")) for row, line in enumerate(lines) if "@" in line]
+
+
+def _overlay_marker_cell(fig, width, height):
+    from rich.text import Text
+
+    plt = Plot()
+    draw.apply(plt, fig.with_marker(None))
+    base = Text.from_ansi(draw.build(plt, width, height, "clear"))
+    assert "@" not in base.plain
+    lines = draw.overlay_marker(base, fig).plain.split("\n")
+    return [(row, line.index("@")) for row, line in enumerate(lines) if "@" in line]
+
+
+@pytest.mark.parametrize("size", [(69, 18), (100, 30), (40, 10), (57, 13)])
+def test_overlaid_marker_lands_exactly_where_plotext_puts_it(size):
+    from tutor import core
+    from tutor.plots.figures import softmax_figure
+
+    cases = []
+    for y in (0, 1):
+        for k in range(1, 100, 2):
+            p = k / 100
+            cases.append(probability_figure(y).with_marker(p, float(core.bce(p, y)), "m"))
+    for d in range(-100, 101, 7):
+        cases.append(softmax_figure().with_marker(d / 10, float(core.sigmoid(d / 10)), "m"))
+    checked = 0
+    for fig in cases:
+        expected = _plotext_marker_cell(fig, *size)
+        assert _overlay_marker_cell(fig, *size) == expected, (fig.marker, size)
+        checked += bool(expected)
+    assert checked > len(cases) * 0.8  # most markers are inside the limits and drawn
+
+
+def test_marker_outside_the_limits_is_not_overlaid():
+    fig = probability_figure(1).with_marker(0.005, 5.3, "off the top")
+    assert draw.marker_cell(fig, ["┌──┐", "│  │", "│  │", "└──┘"]) is None
+    assert draw.can_overlay(fig) and not draw.can_overlay(fig.with_marker(None))

@@ -9,6 +9,8 @@ to place under the plot, where it never hides a curve.
 
 from __future__ import annotations
 
+import builtins
+import math
 from typing import Any
 
 import numpy as np
@@ -104,6 +106,60 @@ def build(plt: Any, width: int, height: int, theme: str) -> str:
     plt.theme(theme)
     canvas = plt.build()
     return canvas[:-1] if canvas.endswith("\n") else canvas  # no blank line under the axes
+
+
+def can_overlay(fig: Figure) -> bool:
+    """Whether ``overlay_marker`` can place this figure's marker (fixed linear limits)."""
+    return fig.marker is not None and fig.xlim is not None and fig.ylim is not None and fig.yscale == "linear"
+
+
+def _cell(value: float, lo: float, hi: float, cells: int) -> int:
+    """plotext's own mapping from data to a character cell (plotext._utility.get_matrix_data):
+    0.5 + (cells − 1)·(v − lo)/(hi − lo), pre-rounded to 8 decimals, then floored."""
+    return math.floor(builtins.round(0.5 + (cells - 1) * (value - lo) / (hi - lo), 8))
+
+
+def marker_cell(fig: Figure, lines: list[str]) -> tuple[int, int] | None:
+    """(row, column) where plotext would draw ``fig.marker`` on a canvas whose plain text
+    lines are ``lines``; None if the marker lies outside the limits or there is no frame.
+
+    The plot area is found from the frame plotext draws (┌ ┐ above, └ below); the mapping
+    is plotext's own, checked cell for cell against plotext in tests/plots/test_draw.py.
+    """
+    m = fig.marker
+    if m is None or not can_overlay(fig) or not np.isfinite(m.y):
+        return None
+    (x0, x1), (y0, y1) = fig.xlim, fig.ylim
+    if not (x0 <= m.x <= x1 and y0 <= m.y <= y1):
+        return None
+    top = next((i for i, line in enumerate(lines) if "┌" in line), None)
+    bottom = next((i for i, line in enumerate(lines) if "└" in line), None)
+    if top is None or bottom is None or bottom - top < 2 or "┐" not in lines[top]:
+        return None
+    left, right = lines[top].index("┌") + 1, lines[top].index("┐") - 1
+    rows, cols = bottom - top - 1, right - left + 1
+    if rows < 1 or cols < 1:
+        return None
+    return bottom - 1 - _cell(m.y, y0, y1, rows), left + _cell(m.x, x0, x1, cols)
+
+
+def overlay_marker(canvas: Text, fig: Figure) -> Text:
+    """A copy of ``canvas`` (a drawing of ``fig`` without its marker) with the marker on it,
+    exactly where plotext would have drawn it, for a fraction of the cost of a redraw."""
+    plain = canvas.plain
+    lines = plain.split("\n")
+    cell = marker_cell(fig, lines)
+    if cell is None:
+        return canvas.copy()
+    row, col = cell
+    offset = sum(len(line) + 1 for line in lines[:row]) + col
+    if offset >= len(plain):
+        return canvas.copy()
+    out = canvas[:offset]
+    out.append(POINT_MARKER, style=f"bold color({POINT_COLOR})")
+    out.append_text(canvas[offset + 1 :])
+    out.no_wrap = canvas.no_wrap
+    return out
 
 
 def legend_entries(fig: Figure) -> list[Text]:

@@ -10,7 +10,7 @@ All binary figures use the true label y = 1 unless their title says otherwise.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -85,9 +85,18 @@ class Figure:
     description: str = ""
     marker: Marker | None = field(default=None)
 
-    def with_marker(self, x: float, y: float, label: str) -> Figure:
-        """This figure with a highlighted point (the explorers' current position)."""
-        return replace(self, marker=Marker(float(x), float(y), label))
+    def with_marker(self, x: float | None, y: float = 0.0, label: str = "") -> Figure:
+        """This figure with a highlighted point (the explorers' current position);
+        ``with_marker(None)`` is the figure without one."""
+        return replace(self, marker=None if x is None else Marker(float(x), float(y), label))
+
+    def same_curves(self, other: Figure) -> bool:
+        """True if ``other`` draws the same thing apart from the marker."""
+        return all(
+            getattr(self, f.name) is getattr(other, f.name) or getattr(self, f.name) == getattr(other, f.name)
+            for f in fields(self)
+            if f.name != "marker"
+        )
 
 
 # --- the named figures ----------------------------------------------------------------
