@@ -108,10 +108,13 @@ class FigurePlot(PlotextPlot, can_focus=True):
         self._rows = rows
         self.can_focus = focusable
         self.set_reactive(PlotextPlot.theme, "clear")
-        self._drawn: tuple[tuple, Text] | None = None  # ((width, height, theme), drawing)
+        # The last plotext drawing, keyed by (width, plot height, theme).  When only the
+        # marker moves (the explorers), the curves are not redrawn: the marker is placed on
+        # the cached drawing (draw.overlay_marker), which keeps a key press well under a frame.
+        self._drawn: tuple[tuple[int, int, str], Text] | None = None
         if not focusable:
             self.add_class("-embedded")
-        draw.apply(self.plt, self._figure)
+        self._apply(self._figure)
 
     @property
     def figure(self) -> Figure:
@@ -119,10 +122,15 @@ class FigurePlot(PlotextPlot, can_focus=True):
 
     def set_figure(self, figure: Figure) -> None:
         """Show ``figure`` instead (e.g. the same curves with the marker moved)."""
-        self._figure = figure
-        self._drawn = None
-        draw.apply(self.plt, figure)
+        previous, self._figure = self._figure, figure
+        if not (draw.can_overlay(figure) and figure.same_curves(previous)):
+            self._apply(figure)
         self.refresh(layout=self.show_table)
+
+    def _apply(self, figure: Figure) -> None:
+        """Hand the figure to plotext: without its marker when we place that ourselves."""
+        self._drawn = None
+        draw.apply(self.plt, figure.with_marker(None) if draw.can_overlay(figure) else figure)
 
     def action_toggle_table(self) -> None:
         self.show_table = not self.show_table
@@ -142,22 +150,26 @@ class FigurePlot(PlotextPlot, can_focus=True):
     def render(self) -> RenderResult:
         if self.show_table:
             return self.table_renderable()
+        fig = self._figure
         width, height = self.size.width, self.size.height
-        theme = self._plotext_theme()
-        key = (width, height, theme)  # set_figure() clears the cache
-        if self._drawn is not None and self._drawn[0] == key:
-            return self._drawn[1]  # a repaint that changes nothing plotted (focus, scroll…)
-        legend = draw.legend(self._figure, max(width, 1))
+        legend = draw.legend(fig, max(width, 1))
         plot_height = height - len(legend)
         if width < MIN_PLOT_WIDTH or plot_height < MIN_PLOT_HEIGHT:
             hint = Text("Too small to draw: press d for the values.", style="italic")
-            return Group(Text(self._figure.title, style="bold"), *legend, hint)
-        canvas = Text.from_ansi(draw.build(self.plt, width, plot_height, theme))
-        canvas.no_wrap = True
+            return Group(Text(fig.title, style="bold"), *legend, hint)
+        key = (width, plot_height, self._plotext_theme())
+        if self._drawn is None or self._drawn[0] != key:
+            canvas = Text.from_ansi(draw.build(self.plt, *key))
+            canvas.no_wrap = True
+            self._drawn = (key, canvas)
+        canvas = self._drawn[1]
+        if draw.can_overlay(fig):
+            canvas = draw.overlay_marker(canvas, fig)
+        else:
+            canvas = canvas.copy()
         for line in legend:
             canvas.append("\n")
             canvas.append_text(line)
-        self._drawn = (key, canvas)
         return canvas
 
     def table_renderable(self) -> Group:
