@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 import sqlite3
@@ -195,6 +196,54 @@ def test_two_instances_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     assert sorted(given) == list(range(10_000, 10_000 + n)) + list(range(20_000, 20_000 + n))
     turns = sum(1 for a, b in zip(given, given[1:]) if a // 10_000 != b // 10_000)
     assert turns >= 10, "the two writers hardly overlapped; the test did not test concurrency"
+
+
+# Opens a fresh store in each of ``rounds`` data dirs, each time when the parent draws a start line.
+OPENER = """
+import sys
+import time
+from pathlib import Path
+from tutor.progress import open_store
+
+root, rounds = Path(sys.argv[1]), int(sys.argv[2])
+print("ready", flush=True)
+for round_ in range(rounds):
+    while not (root / f"go{round_}").exists():
+        time.sleep(0.0005)
+    store = open_store(root / f"home{round_}")
+    store.close()
+    print(store.status.kind, store.status.message, flush=True)
+"""
+
+
+def test_instances_starting_together_on_no_file_all_get_the_same_fresh_store(tmp_path: Path) -> None:
+    rounds = 12
+    openers = [subprocess.Popen([sys.executable, "-c", OPENER, str(tmp_path), str(rounds)],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(5)]
+    try:
+        for opener in openers:
+            assert opener.stdout.readline() == "ready\n"
+        for round_ in range(rounds):
+            (tmp_path / f"go{round_}").touch()
+            for opener in openers:
+                assert opener.stdout.readline() == "ok \n", f"round {round_}"
+            names = {p.name for p in (tmp_path / f"home{round_}").iterdir()}
+            assert names - {"progress.db-wal", "progress.db-shm"} == {"progress.db"}  # nothing moved or left over
+    finally:
+        for opener in openers:
+            opener.kill()
+            opener.communicate()
+
+
+def test_without_hard_links_the_fresh_file_is_renamed_into_place(tmp_path: Path, monkeypatch) -> None:
+    def no_links(*args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    with open_store(tmp_path) as store:
+        assert store.status.kind == "ok"
+        store.record_answer("intro", "q1", "x", True)
+    assert [p.name for p in tmp_path.iterdir()] == ["progress.db"]
 
 
 # ----- nowhere to write ------------------------------------------------------------------------

@@ -311,10 +311,12 @@ class Store:
 def _connect(path: Path) -> sqlite3.Connection:
     """A connection to a usable, migrated progress file; raises _Unusable or NewerSchema first."""
     _check_header(path)
+    if not path.exists():
+        _create(path)
     db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     try:
         _check_contents(db)
-        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA journal_mode = WAL")  # already so, unless the file was empty
         db.execute("PRAGMA synchronous = FULL")
         _transaction(db, schema.migrate)
     except sqlite3.DatabaseError as exc:
@@ -325,6 +327,33 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+def _create(path: Path) -> None:
+    """Build a complete WAL database beside ``path`` and hard-link it into place.
+
+    Another instance starting at the same moment then sees no file or a finished one, never a
+    half-made one (which it could take for a foreign file, or lock while switching it to WAL);
+    if it linked first, its file is used. A kill meanwhile leaves only the temporary file.
+    """
+    temporary = path.with_name(f"{path.name}.new-{os.getpid()}")
+    temporary.unlink(missing_ok=True)
+    try:
+        db = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            _transaction(db, schema.migrate)
+        finally:
+            db.close()
+        try:
+            os.link(temporary, path)  # atomic, and never replaces another instance's file
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links on this file system (some network or FAT drives)
+            if not path.exists():
+                temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _check_header(path: Path) -> None:
@@ -347,15 +376,20 @@ def _check_header(path: Path) -> None:
 
 
 def _check_contents(db: sqlite3.Connection) -> None:
-    """The authoritative check (it sees the WAL too), before anything is written."""
-    application = db.execute("PRAGMA application_id").fetchone()[0]
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    """The authoritative check (it sees the WAL too) in one snapshot, before anything is written."""
+    db.execute("BEGIN")
+    try:
+        application = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        healthy = db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    finally:
+        db.rollback()
     if application != schema.APPLICATION_ID and (application or tables):
         raise _Unusable(f"the database of another program (tables: {', '.join(tables) or 'none'})")
     if version > schema.LATEST:
         raise NewerSchema(version)
-    if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+    if not healthy:
         raise _Unusable("damaged")
 
 
