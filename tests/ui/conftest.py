@@ -28,14 +28,22 @@ def mini_course() -> Course:
 
 
 @pytest.fixture(scope="session")
-def hinted_course(mini_course: Course) -> Course:
-    """The mini course with a hint on its choice and numeric questions."""
+def quiz_course(mini_course: Course) -> Course:
+    """The mini course without its plot, explorer and lab: the same quiz, a lesson that opens fast."""
     lesson = mini_course.lessons[0]
+    light = tuple(s for s in lesson.sections if s.kind in ("text", "formula", "worked"))
+    return dataclasses.replace(mini_course, lessons=(dataclasses.replace(lesson, sections=light),))
+
+
+@pytest.fixture(scope="session")
+def hinted_course(quiz_course: Course) -> Course:
+    """The quiz course with a hint on its choice and numeric questions."""
+    lesson = quiz_course.lessons[0]
     questions = tuple(
         dataclasses.replace(q, hint=f"Hint for {q.id}: think of −log.") if q.id in ("pick", "num") else q
         for q in lesson.questions
     )
-    return dataclasses.replace(mini_course, lessons=(dataclasses.replace(lesson, questions=questions),))
+    return dataclasses.replace(quiz_course, lessons=(dataclasses.replace(lesson, questions=questions),))
 
 
 @pytest.fixture(scope="session")

@@ -62,8 +62,8 @@ async def test_opened_lesson_is_in_progress_and_backspace_goes_home(mini_course,
         assert _row(app, 0)[3] == "in progress"
 
 
-async def test_leaving_a_quiz_returns_to_its_lesson(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_leaving_a_quiz_returns_to_its_lesson(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         assert _stack(app) == ["HomeScreen", "LessonScreen", "QuizScreen"]
@@ -154,8 +154,8 @@ async def test_command_palette_jumps_to_a_quiz(mini_course, ui):
         assert _stack(app) == ["HomeScreen", "LessonScreen", "QuizScreen"]
 
 
-async def test_command_palette_jumps_to_a_lesson_from_a_quiz(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_command_palette_jumps_to_a_lesson_from_a_quiz(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
@@ -208,8 +208,8 @@ async def test_40_by_12_shows_what_fits(mini_course, ui):
 
 
 @pytest.mark.parametrize("size", [(39, 12), (40, 11), (20, 6)])
-async def test_smaller_than_40_by_12_asks_to_enlarge(mini_course, ui, size):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_smaller_than_40_by_12_asks_to_enlarge(quiz_course, ui, size):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         notice = app.screen.query_one("TooSmall")
@@ -219,8 +219,8 @@ async def test_smaller_than_40_by_12_asks_to_enlarge(mini_course, ui, size):
         assert not notice.display
 
 
-async def test_resize_mid_quiz_keeps_the_answer(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_resize_mid_quiz_keeps_the_answer(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         await ui.answer(pilot, right=False)

@@ -19,8 +19,8 @@ async def _finish(pilot, ui, pattern: list[bool]) -> None:
         await ui.next_question(pilot)
 
 
-async def test_all_right(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_all_right(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
         assert ui.text_of(app, "#quiz-counter") == "Question 1 / 4"
@@ -32,8 +32,8 @@ async def test_all_right(mini_course, ui):
         assert app.progress.state("basics") == "done"
 
 
-async def test_all_wrong_lists_every_prompt(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_all_wrong_lists_every_prompt(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
         await _finish(pilot, ui, [False] * 4)
@@ -44,8 +44,8 @@ async def test_all_wrong_lists_every_prompt(mini_course, ui):
             assert prompt in missed
 
 
-async def test_mixed_then_retry_only_the_missed(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_mixed_then_retry_only_the_missed(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
         await _finish(pilot, ui, [True, False, True, False])
@@ -74,8 +74,8 @@ async def _to_numeric(pilot, ui) -> None:
     assert ui.text_of(pilot.app, "#quiz-prompt") == "Compute −log 0.5."
 
 
-async def test_numeric_within_tolerance_is_correct(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_numeric_within_tolerance_is_correct(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
         await _to_numeric(pilot, ui)
@@ -85,8 +85,8 @@ async def test_numeric_within_tolerance_is_correct(mini_course, ui):
         assert "Your answer: 0.70" in ui.text_of(app, "#verdict-details")
 
 
-async def test_numeric_outside_tolerance_names_the_slip(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_numeric_outside_tolerance_names_the_slip(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
         await _to_numeric(pilot, ui)
@@ -98,8 +98,8 @@ async def test_numeric_outside_tolerance_names_the_slip(mini_course, ui):
         assert "Likely slip:" in details and "base 10" in details
 
 
-async def test_bad_typed_input_is_refused_not_graded(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_bad_typed_input_is_refused_not_graded(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
         await _to_numeric(pilot, ui)
@@ -115,8 +115,8 @@ async def test_bad_typed_input_is_refused_not_graded(mini_course, ui):
         assert ui.text_of(app, "#verdict-word") == "✓ Correct"
 
 
-async def test_empty_input_says_so(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_empty_input_says_so(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
         await _to_numeric(pilot, ui)
@@ -126,8 +126,8 @@ async def test_empty_input_says_so(mini_course, ui):
         assert app.screen.session.verdict is None
 
 
-async def test_skip_counts_as_missed_and_shows_the_answer(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_skip_counts_as_missed_and_shows_the_answer(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
         await pilot.press("s")
@@ -140,8 +140,8 @@ async def test_skip_counts_as_missed_and_shows_the_answer(mini_course, ui):
         assert "skipped" in ui.text_of(app, "#results-missed")
 
 
-async def test_skip_works_while_typing_a_number(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_skip_works_while_typing_a_number(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
         await _to_numeric(pilot, ui)
@@ -150,8 +150,8 @@ async def test_skip_works_while_typing_a_number(mini_course, ui):
         assert ui.text_of(app, "#verdict-word").startswith("✗ Skipped")
 
 
-async def test_undo_takes_the_answer_back(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_undo_takes_the_answer_back(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
         await ui.answer(pilot, right=False)
@@ -168,8 +168,8 @@ async def test_undo_takes_the_answer_back(mini_course, ui):
         assert ui.text_of(app, "#results-score").startswith("Score: 4 / 4")
 
 
-async def test_undo_a_typed_answer_keeps_the_text(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_undo_a_typed_answer_keeps_the_text(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
         await _to_numeric(pilot, ui)
@@ -202,8 +202,8 @@ async def test_hint_when_the_content_gives_one(hinted_course, ui):
         assert app.screen.query_one("#quiz-number").value == "0.6"
 
 
-async def test_choice_by_number_and_by_arrows(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_choice_by_number_and_by_arrows(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
         options = app.screen.session.options()
@@ -225,8 +225,8 @@ async def test_choice_by_number_and_by_arrows(mini_course, ui):
         assert "Your answer: False" in ui.text_of(app, "#verdict-details")
 
 
-async def test_feedback_marks_the_options_in_words(mini_course, ui):
-    app = ui.make_app(mini_course, quiz="basics")
+async def test_feedback_marks_the_options_in_words(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
         await ui.answer(pilot, right=False)
@@ -237,18 +237,18 @@ async def test_feedback_marks_the_options_in_words(mini_course, ui):
         assert "Why" in ui.text_of(app, "#verdict-details")
 
 
-async def test_seed_fixes_option_order(mini_course, ui):
+async def test_seed_fixes_option_order(quiz_course, ui):
     orders = []
     for _ in range(2):
-        app = ui.make_app(mini_course, quiz="basics", seed=3)
+        app = ui.make_app(quiz_course, quiz="basics", seed=3)
         async with app.run_test(size=ui.size) as pilot:
             await _open_quiz(pilot)
             orders.append([o.text for o in app.screen.session.options()])
     assert orders[0] == orders[1]
 
 
-async def test_practice_set_of_generated_questions(mini_course, ui):
-    app = ui.make_app(mini_course, practice="basics", seed=5)
+async def test_practice_set_of_generated_questions(quiz_course, ui):
+    app = ui.make_app(quiz_course, practice="basics", seed=5)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -265,8 +265,8 @@ async def test_practice_set_of_generated_questions(mini_course, ui):
         assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen", "LessonScreen"]
 
 
-async def test_practice_all_from_home(mini_course, ui):
-    app = ui.make_app(mini_course, practice="all", seed=5)
+async def test_practice_all_from_home(quiz_course, ui):
+    app = ui.make_app(quiz_course, practice="all", seed=5)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen", "QuizScreen"]
