@@ -39,6 +39,8 @@ def test_the_last_position_is_the_latest_recorded_and_survives_a_reopen(tmp_path
         store.record_position("intro", 2)  # same moment: the later call still wins
     with open_store(tmp_path, clock=clock) as store:
         assert store.last_position() == ("intro", 2)
+        assert store.last_position("bce") == ("bce", 3)  # where to resume each lesson
+        assert store.last_position("unseen") is None
 
 
 def test_answers_are_kept_with_utc_timestamps(tmp_path: Path, clock) -> None:

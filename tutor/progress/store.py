@@ -195,10 +195,11 @@ class Store:
 
     # ----- reads --------------------------------------------------------------------------
 
-    def last_position(self) -> tuple[str, int] | None:
-        """The lesson and section seen last, or None before any."""
+    def last_position(self, lesson_id: str | None = None) -> tuple[str, int] | None:
+        """The lesson and section seen last, or None before any; with ``lesson_id``, within that lesson."""
         row = self._db.execute(
-            "SELECT lesson_id, section FROM positions ORDER BY at DESC, rowid DESC LIMIT 1").fetchone()
+            "SELECT lesson_id, section FROM positions WHERE ? IS NULL OR lesson_id = ?"
+            " ORDER BY at DESC, rowid DESC LIMIT 1", (lesson_id, lesson_id)).fetchone()
         return (row["lesson_id"], row["section"]) if row else None
 
     def lesson_states(self, course: Course) -> dict[str, LessonState]:
