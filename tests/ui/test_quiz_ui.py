@@ -124,6 +124,9 @@ async def test_empty_input_says_so(quiz_course, ui):
         await pilot.pause()
         assert "type a number first" in ui.text_of(app, "#quiz-error")
         assert app.screen.session.verdict is None
+        await pilot.press(*"0.5", "escape")  # Esc leaves even while typing
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LessonScreen"
 
 
 async def test_skip_counts_as_missed_and_shows_the_answer(quiz_course, ui):
