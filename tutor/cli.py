@@ -73,11 +73,14 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _load(directory: Path | None, *, cached: bool = False):
     """The course, or None after printing every problem to stderr (``check`` never uses the cache)."""
-    from tutor.content import CourseError, bundled_course_dir, load_course
-    from tutor.content.cache import load_course_cached
+    from tutor.content import CourseError, bundled_course_dir
 
+    if cached:
+        from tutor.content.cache import load_course_cached as load
+    else:
+        from tutor.content.loader import load_course as load
     try:
-        return (load_course_cached if cached else load_course)(directory or bundled_course_dir())
+        return load(directory or bundled_course_dir())
     except CourseError as exc:
         for line in exc.lines:
             print(line, file=sys.stderr)

@@ -17,7 +17,6 @@ import tempfile
 from pathlib import Path
 
 from tutor import __version__
-from tutor.content.loader import load_course
 from tutor.content.model import Course
 
 
@@ -44,15 +43,19 @@ def course_key(root: Path) -> str:
 
 
 def load_course_cached(root: Path | str, directory: Path | None = None) -> Course:
-    """Like :func:`load_course`, but reuses the validated model when no file has changed."""
+    """Like ``load_course``, but reuses the validated model when no file has changed."""
     root = Path(root)
-    if not root.is_dir():
-        return load_course(root)  # raises the located error
-    place = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
-    entry = (directory or cache_dir()) / f"course-{place}-{course_key(root)}.pickle"
-    course = _read(entry)
-    if course is None:
-        course = load_course(root)
+    entry = None
+    if root.is_dir():
+        place = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+        entry = (directory or cache_dir()) / f"course-{place}-{course_key(root)}.pickle"
+        cached = _read(entry)
+        if cached is not None:
+            return cached
+    from tutor.content.loader import load_course  # PyYAML and the validators: only on a miss
+
+    course = load_course(root)
+    if entry is not None:
         _write(entry, course)
     return course
 

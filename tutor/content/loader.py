@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from tutor.content import model as m
+from tutor.content.errors import CourseError
 from tutor.content.fields import Fields, Problems, read_list
 from tutor.content.yamlsource import SourceError, load_file
 
@@ -21,14 +22,6 @@ FIGURES = ("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid")
 BUILTIN_SLIPS = ("log2", "log10", "sign", "complement", "mse")
 SLIP_NEEDS = {"complement": "it needs a variable p", "mse": "it needs a call of bce, bce_grad_p or bce_grad_z"}
 MIN_QUESTIONS = 1
-
-
-class CourseError(Exception):
-    """The course has problems; ``lines`` lists each as ``file:line path: message``."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-        super().__init__("\n".join(lines))
 
 
 def load_course(root: Path | str) -> m.Course:
