@@ -1,4 +1,4 @@
-"""The ``ce-tutor`` command: open the app, or list, check and practise the course.
+"""The ``ce-tutor`` command: open the app, or list, check and practise the course, or show progress.
 
 User mistakes (a missing folder, a malformed course) are printed to stderr as located one-line
 problems with a non-zero exit code, never as a traceback.
@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Sequence
 
 from tutor import __version__
+from tutor.progress.commands import add_commands as add_progress_commands
+from tutor.progress.commands import run as run_progress_command
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -24,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ce-tutor {__version__}")
     parser.add_argument("--content", metavar="DIR", type=Path, help="use the course in DIR instead of the bundled one")
+    parser.add_argument("--data-dir", metavar="DIR", type=Path,
+                        help="keep progress in DIR (default: $CE_TUTOR_HOME, else your user data folder)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("list", help="list the lessons: id, title, minutes, questions")
     check = commands.add_parser("check", help="validate a course and verify every number it states")
@@ -35,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     practice = commands.add_parser("practice", help="practise with generated questions")
     practice.add_argument("id", nargs="?", default="all", metavar="ID", help="lesson id (default: all lessons)")
     practice.add_argument("--seed", type=int, metavar="N", help="draw the same numbers again")
+    add_progress_commands(commands)
     return parser
 
 
@@ -55,6 +60,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     if args.command == "list":
         return _list(course)
+    if args.command in ("stats", "progress"):
+        return run_progress_command(args, course, args.data_dir)
     lesson_id = getattr(args, "id", None)
     if lesson_id is not None and not (args.command == "practice" and lesson_id == "all"):
         if lesson_id not in {lesson.id for lesson in course.lessons}:
@@ -67,7 +74,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         lesson=lesson_id if args.command == "lesson" else None,
         quiz=lesson_id if args.command == "quiz" else None,
         practice=lesson_id if args.command == "practice" else None,
+        review=args.command == "review",
         seed=getattr(args, "seed", None),
+        data_dir=args.data_dir,
     )
 
 

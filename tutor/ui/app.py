@@ -8,6 +8,7 @@ opened, so the course map starts without numpy or plotext.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
@@ -43,6 +44,7 @@ class TutorApp(App[int]):
         lesson: str | None = None,
         quiz: str | None = None,
         practice: str | None = None,
+        review: bool = False,
         seed: int | None = None,
         progress: ProgressStore | None = None,
         cursor_blink: bool = True,
@@ -153,17 +155,20 @@ def run_app(
     lesson: str | None = None,
     quiz: str | None = None,
     practice: str | None = None,
+    review: bool = False,
     seed: int | None = None,
+    data_dir: Path | None = None,
 ) -> int:
     """Run the tutor in the terminal until the learner quits; the process exit code.
 
-    Progress is read from and saved to the learner's store (``$CE_TUTOR_HOME`` or the user data dir).
+    Progress is read from and saved to the learner's store: ``data_dir`` (``--data-dir``), else
+    ``$CE_TUTOR_HOME``, else the user data dir.
     """
     from tutor.progress import open_store
     from tutor.ui.progress import StoreProgress
 
-    with open_store() as store:
-        app = TutorApp(course, lesson=lesson, quiz=quiz, practice=practice, seed=seed,
+    with open_store(data_dir) as store:
+        app = TutorApp(course, lesson=lesson, quiz=quiz, practice=practice, review=review, seed=seed,
                        progress=StoreProgress(store, course))
         app.store_message = store.status.message
         app.run()
