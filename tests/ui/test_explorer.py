@@ -235,3 +235,39 @@ async def test_set_state_and_initial_state():
         w.set_state(SoftmaxExplorer(20, 0))
         await pilot.pause()
         assert four(core.sigmoid(2.0)) in w.readout_text()
+
+
+def screen_lines(explorer) -> list[str]:
+    """What the explorer's readout and plot show now, through Textual's line cache (what the
+    compositor paints), not by rendering afresh."""
+    lines = []
+    for child in (explorer.query_one(".readout"), explorer.query_one(FigurePlot)):
+        lines += [strip.text for strip in child.render_lines(child.region.reset_offset)]
+    return lines
+
+
+@pytest.mark.parametrize(
+    "make, keys, final",
+    [
+        (ProbabilityExplorerWidget, ["right", "right", "shift+right", "end", "left", "y", "pagedown"],
+         ProbabilityExplorer(88, 0)),
+        (SoftmaxExplorerWidget, ["right", "shift+right", "x", "left", "y", "up", "shift+left"],
+         SoftmaxExplorer(11, -6, 1, 2)),
+    ],
+)
+async def test_screen_after_moves_equals_a_fresh_explorer_in_that_state(make, keys, final):
+    """Only changed rows are repainted on a move: what is on screen must still be exactly right."""
+    moved = make()
+    async with Host(moved).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert moved.state == final
+        after_moves = screen_lines(moved)
+    fresh = make(final)
+    async with Host(fresh).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert screen_lines(fresh) == after_moves
+    plot_rows = [line for line in after_moves if "@" in line]
+    assert sum(line.count("@") for line in plot_rows) == 2  # the marker, and its legend entry

@@ -143,21 +143,26 @@ def marker_cell(fig: Figure, lines: list[str]) -> tuple[int, int] | None:
     return bottom - 1 - _cell(m.y, y0, y1, rows), left + _cell(m.x, x0, x1, cols)
 
 
-def overlay_marker(canvas: Text, fig: Figure) -> Text:
-    """A copy of ``canvas`` (a drawing of ``fig`` without its marker) with the marker on it,
-    exactly where plotext would have drawn it, for a fraction of the cost of a redraw."""
-    plain = canvas.plain
-    lines = plain.split("\n")
-    cell = marker_cell(fig, lines)
+def overlay_marker_lines(lines: list[Text], fig: Figure) -> list[Text]:
+    """``lines`` (a drawing of ``fig`` without its marker, one Text per row) with the marker
+    on it, exactly where plotext would have drawn it; only the marker's row is a new Text,
+    the others are the same objects, so a caller can tell which rows changed."""
+    cell = marker_cell(fig, [line.plain for line in lines])
     if cell is None:
-        return canvas.copy()
+        return list(lines)
     row, col = cell
-    offset = sum(len(line) + 1 for line in lines[:row]) + col
-    if offset >= len(plain):
-        return canvas.copy()
-    out = canvas[:offset]
-    out.append(POINT_MARKER, style=f"bold color({POINT_COLOR})")
-    out.append_text(canvas[offset + 1 :])
+    line = lines[row]
+    if col >= len(line.plain):
+        return list(lines)
+    marked = line[:col]
+    marked.append(POINT_MARKER, style=f"bold color({POINT_COLOR})")
+    marked.append_text(line[col + 1 :])
+    return [*lines[:row], marked, *lines[row + 1 :]]
+
+
+def overlay_marker(canvas: Text, fig: Figure) -> Text:
+    """A copy of ``canvas`` (a drawing of ``fig`` without its marker) with the marker on it."""
+    out = Text("\n").join(overlay_marker_lines(canvas.split("\n", allow_blank=True), fig))
     out.no_wrap = canvas.no_wrap
     return out
 

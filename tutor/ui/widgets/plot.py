@@ -20,6 +20,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.app import RenderResult
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import Visual, visualize
 from textual_plotext import PlotextPlot
 
 from tutor.plots import draw
@@ -108,10 +112,14 @@ class FigurePlot(PlotextPlot, can_focus=True):
         self._rows = rows
         self.can_focus = focusable
         self.set_reactive(PlotextPlot.theme, "clear")
-        # The last plotext drawing, keyed by (width, plot height, theme).  When only the
-        # marker moves (the explorers), the curves are not redrawn: the marker is placed on
-        # the cached drawing (draw.overlay_marker), which keeps a key press well under a frame.
-        self._drawn: tuple[tuple[int, int, str], Text] | None = None
+        # Drawing is cached at three levels, so that moving an explorer's marker costs a
+        # fraction of a frame: the plotext drawing (rebuilt only when the curves, size or
+        # theme change), the rows shown (drawing + marker + legend) and one Strip per row.
+        # When only the marker moves, only the rows that changed are refreshed.
+        self._drawn: tuple[tuple[int, int, str], list[Text]] | None = None
+        self._shown: tuple[tuple, list[Text]] | None = None
+        self._strips: dict[int, tuple[Text, VisualStyle, int, Strip]] = {}
+        self._version = 0  # bumped by set_figure(): part of the rows' cache key
         if not focusable:
             self.add_class("-embedded")
         self._apply(self._figure)
@@ -123,9 +131,19 @@ class FigurePlot(PlotextPlot, can_focus=True):
     def set_figure(self, figure: Figure) -> None:
         """Show ``figure`` instead (e.g. the same curves with the marker moved)."""
         previous, self._figure = self._figure, figure
-        if not (draw.can_overlay(figure) and figure.same_curves(previous)):
+        self._version += 1
+        marker_only = draw.can_overlay(figure) and figure.same_curves(previous)
+        if not marker_only:
             self._apply(figure)
-        self.refresh(layout=self.show_table)
+        old = self._shown[1] if self._shown is not None else None
+        new = self._plot_rows() if marker_only and not self.show_table else None
+        if old is None or new is None or len(old) != len(new):
+            self.refresh(layout=self.show_table)
+            return
+        width = self.size.width
+        changed = [Region(0, y, width, 1) for y, (a, b) in enumerate(zip(old, new)) if a is not b and a != b]
+        if changed:
+            self.refresh(*changed)  # only the marker's old and new rows and the legend
 
     def _apply(self, figure: Figure) -> None:
         """Hand the figure to plotext: without its marker when we place that ourselves."""
@@ -147,30 +165,60 @@ class FigurePlot(PlotextPlot, can_focus=True):
         return f"textual-auto-{self.app.theme}" if self.theme == "auto" else self.theme
 
 
-    def render(self) -> RenderResult:
+    def _plot_rows(self) -> list[Text] | None:
+        """The rows of the drawing as shown (curves, marker, legend); None when the widget
+        shows something else (the table, or a hint when it is too small to draw)."""
         if self.show_table:
-            return self.table_renderable()
+            return None
         fig = self._figure
         width, height = self.size.width, self.size.height
+        theme = self._plotext_theme()
+        key = (width, height, theme, self._version)
+        if self._shown is not None and self._shown[0] == key:
+            return self._shown[1]
         legend = draw.legend(fig, max(width, 1))
         plot_height = height - len(legend)
         if width < MIN_PLOT_WIDTH or plot_height < MIN_PLOT_HEIGHT:
-            hint = Text("Too small to draw: press d for the values.", style="italic")
-            return Group(Text(fig.title, style="bold"), *legend, hint)
-        key = (width, plot_height, self._plotext_theme())
-        if self._drawn is None or self._drawn[0] != key:
-            canvas = Text.from_ansi(draw.build(self.plt, *key))
-            canvas.no_wrap = True
-            self._drawn = (key, canvas)
-        canvas = self._drawn[1]
+            return None
+        drawn_key = (width, plot_height, theme)
+        if self._drawn is None or self._drawn[0] != drawn_key:
+            canvas = Text.from_ansi(draw.build(self.plt, *drawn_key))
+            self._drawn = (drawn_key, canvas.split("\n", allow_blank=True)[:plot_height])
+        lines = self._drawn[1]
         if draw.can_overlay(fig):
-            canvas = draw.overlay_marker(canvas, fig)
-        else:
-            canvas = canvas.copy()
-        for line in legend:
-            canvas.append("\n")
-            canvas.append_text(line)
-        return canvas
+            lines = draw.overlay_marker_lines(lines, fig)
+        rows = [*lines, *legend]
+        self._shown = (key, rows)
+        return rows
+
+    def render_line(self, y: int) -> Strip:
+        """One row of the drawing (Textual's line API): rows are converted to strips once
+        and reused until they change, so a moved marker re-renders two or three rows."""
+        rows = self._plot_rows()
+        if rows is None:
+            return super().render_line(y)  # render(): the table or the too-small hint
+        style, width = self.visual_style, self.size.width
+        if y >= len(rows):
+            return Strip.blank(width, style.rich_style)
+        row = rows[y]
+        cached = self._strips.get(y)
+        if cached is not None and cached[1:3] == (style, width) and (cached[0] is row or cached[0] == row):
+            return cached[3]
+        strip = Visual.to_strips(self, visualize(self, row), width, 1, style, pad=True)[0]
+        self._strips[y] = (row, style, width, strip)
+        return strip
+
+    def render(self) -> RenderResult:
+        """The whole widget as one renderable (the table, the hint, or the drawing's rows)."""
+        if self.show_table:
+            return self.table_renderable()
+        rows = self._plot_rows()
+        if rows is None:
+            hint = Text("Too small to draw: press d for the values.", style="italic")
+            return Group(Text(self._figure.title, style="bold"), *draw.legend(self._figure, max(self.size.width, 1)), hint)
+        out = Text("\n").join(rows)
+        out.no_wrap = True
+        return out
 
     def table_renderable(self) -> Group:
         """The text alternative: title, description, a table of values, and the marker."""
