@@ -130,7 +130,9 @@ def test_table_rows_are_points_of_the_curves(name):
 
 def test_table_picks_round_values():
     assert [r[0] for r in table(figure("ce-loss"))] == [0.005, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.995]
-    assert [r[0] for r in table(figure("sigmoid"))][:3] == [-8.0, -6.0, -5.0]
+    assert [r[0] for r in table(figure("sigmoid"))] == [-8.0, -6.0, -4.0, -2.0, 0.0, 2.0, 4.0, 6.0, 8.0]
+    assert [r[0] for r in table(probability_figure(1))] == [0.01, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99]
+    assert [r[0] for r in table(softmax_figure())] == [float(d) for d in range(-10, 11, 2)]
 
 
 @settings(max_examples=40, deadline=None)
@@ -207,6 +209,7 @@ def test_lab_figures_plot_the_runs_and_summarise_them_truthfully():
         assert summary.extreme_fraction == pytest.approx(np.mean((probs < LOW) | (probs > HIGH)))
         assert summary.final_loss == result.losses[-1]
         assert counts[0] == np.sum(probs < LOW)  # the outer bins are the "extreme" predictions
+        assert len(table(hist)) == counts.size  # a histogram's text alternative lists every bar
 
 
 def test_lab_figures_need_equal_epochs():

@@ -286,12 +286,16 @@ def softmax_figure() -> Figure:
 
 
 def _nice_targets(lo: float, hi: float, rows: int) -> Array:
-    """``rows`` evenly spaced values in [lo, hi], rounded to the step's leading digit."""
+    """At most ``rows`` values: ``lo``, the multiples of a round step (1, 2, 2.5 or 5 × 10ᵏ)
+    strictly between, and ``hi`` — e.g. 0.01, 0.1, 0.2, …, 0.9, 0.99."""
     if rows < 2 or hi <= lo:
         return np.array([lo])
-    step = (hi - lo) / (rows - 1)
-    decimals = max(0, -math.floor(math.log10(step)))
-    return np.clip(np.round(np.linspace(lo, hi, rows), decimals), lo, hi)
+    raw = (hi - lo) / (rows - 1)
+    power = 10.0 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw * (1 - 1e-9))
+    inner = np.arange(math.floor(lo / step) + 1, math.ceil(hi / step)) * step
+    inner = inner[(inner > lo + step * 1e-6) & (inner < hi - step * 1e-6)]
+    return np.concatenate(([lo], np.round(inner, 12), [hi]))
 
 
 def columns(fig: Figure) -> tuple[str, ...]:
@@ -314,7 +318,7 @@ def table(fig: Figure, rows: int = 11) -> list[tuple[float, ...]]:
     for s in fig.series[1:]:
         if s.x.shape != x.shape or not np.array_equal(s.x, x):
             raise ValueError(f"table needs series on the same x; {s.label!r} differs")
-    if rows >= x.size:
+    if rows >= x.size or any(s.kind == "bar" for s in fig.series):
         idx = np.arange(x.size)
     else:
         targets = _nice_targets(float(x.min()), float(x.max()), rows)

@@ -61,6 +61,12 @@ _EXPLORER_CSS = """
 {cls}.-narrow > FigurePlot {{
     height: 16;
 }}
+{cls}.-table {{
+    height: auto;
+}}
+{cls} > FigurePlot.-table {{
+    height: auto;
+}}
 """
 
 
@@ -107,6 +113,9 @@ class _ExplorerBase(Widget, can_focus=True):
     def action_toggle_table(self) -> None:
         self.query_one(FigurePlot).action_toggle_table()
 
+    def on_figure_plot_table_toggled(self, event: FigurePlot.TableToggled) -> None:
+        self.set_class(event.shown, "-table")  # grow to fit the table of values
+
     @property
     def plot(self) -> FigurePlot:
         return self.query_one(FigurePlot)
@@ -134,8 +143,8 @@ class ProbabilityExplorerWidget(_ExplorerBase):
     BINDINGS = [
         Binding("left", "nudge(-0.01)", "ŷ −0.01", id="explorer.p_down"),
         Binding("right", "nudge(0.01)", "ŷ +0.01", id="explorer.p_up"),
-        Binding("shift+left,pagedown", "nudge(-0.1)", "ŷ −0.1", id="explorer.p_down_big"),
-        Binding("shift+right,pageup", "nudge(0.1)", "ŷ +0.1", id="explorer.p_up_big"),
+        Binding("shift+left,pagedown", "nudge(-0.1)", "ŷ −0.1", show=False, id="explorer.p_down_big"),
+        Binding("shift+right,pageup", "nudge(0.1)", "ŷ +0.1", show=False, id="explorer.p_up_big"),
         Binding("home", "jump_low", "ŷ = 0.01", show=False, id="explorer.p_min"),
         Binding("end", "jump_high", "ŷ = 0.99", show=False, id="explorer.p_max"),
         Binding("y", "toggle_label", "Flip true label", id="explorer.toggle_label"),
@@ -168,7 +177,7 @@ class ProbabilityExplorerWidget(_ExplorerBase):
         self.state = state or ProbabilityExplorer()
         self.readout = self.state.readout()
         self.border_title = "Probability explorer"
-        self.border_subtitle = "←/→ move ŷ · y flips the label · d table"
+        self.border_subtitle = "←/→ ŷ ±0.01 · shift or PgUp/PgDn ±0.1 · Home/End · y label · d table"
 
     # --- actions -----------------------------------------------------------------------
 
@@ -253,8 +262,8 @@ class SoftmaxExplorerWidget(_ExplorerBase):
     BINDINGS = [
         Binding("left", "nudge(-0.1)", "logit −0.1", id="explorer.logit_down"),
         Binding("right", "nudge(0.1)", "logit +0.1", id="explorer.logit_up"),
-        Binding("shift+left", "nudge(-1.0)", "logit −1", id="explorer.logit_down_big"),
-        Binding("shift+right", "nudge(1.0)", "logit +1", id="explorer.logit_up_big"),
+        Binding("shift+left", "nudge(-1.0)", "logit −1", show=False, id="explorer.logit_down_big"),
+        Binding("shift+right", "nudge(1.0)", "logit +1", show=False, id="explorer.logit_up_big"),
         Binding("x", "switch", "Other logit", id="explorer.switch_logit"),
         Binding("up", "select(1)", "Select x₁", show=False, id="explorer.select_x1"),
         Binding("down", "select(2)", "Select x₂", show=False, id="explorer.select_x2"),
@@ -288,7 +297,7 @@ class SoftmaxExplorerWidget(_ExplorerBase):
         self.state = state or SoftmaxExplorer()
         self.readout = self.state.readout()
         self.border_title = "Softmax explorer"
-        self.border_subtitle = "←/→ change logit · x other logit · y flips class · d table"
+        self.border_subtitle = "←/→ logit ±0.1 · shift ±1 · x or ↑/↓ other logit · y class · d table"
 
     def action_nudge(self, delta: float) -> None:
         self._set(self.state.nudge(delta))

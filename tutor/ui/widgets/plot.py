@@ -7,6 +7,11 @@ colours of its own for canvas, axes and text), so the widget's CSS background an
 (theme variables) show through and only the series carry colours.  That is also about
 3× less ANSI to parse per frame than textual-plotext's ``theme="auto"``, which paints
 every cell in RGB; ``theme="auto"`` still works if set.
+
+Drawing is fast enough for the explorers (a key press moves a marker): plotext redraws the
+curves only when they, the size or the theme change; the marker is placed on the cached
+drawing (``draw.overlay_marker_lines``, the same cell plotext would use), and the widget
+uses Textual's line API so only the rows that changed are converted and repainted.
 """
 
 from __future__ import annotations
@@ -163,7 +168,6 @@ class FigurePlot(PlotextPlot, can_focus=True):
     def _plotext_theme(self) -> str:
         # As PlotextPlot does: "auto" follows the app theme via a generated plotext theme.
         return f"textual-auto-{self.app.theme}" if self.theme == "auto" else self.theme
-
 
     def _plot_rows(self) -> list[Text] | None:
         """The rows of the drawing as shown (curves, marker, legend); None when the widget
