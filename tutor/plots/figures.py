@@ -292,9 +292,15 @@ def _nice_targets(lo: float, hi: float, rows: int) -> Array:
         return np.array([lo])
     raw = (hi - lo) / (rows - 1)
     power = 10.0 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw * (1 - 1e-9))
-    inner = np.arange(math.floor(lo / step) + 1, math.ceil(hi / step)) * step
-    inner = inner[(inner > lo + step * 1e-6) & (inner < hi - step * 1e-6)]
+    for step in (m * power for m in (1, 2, 2.5, 5, 10, 20, 25, 50, 100)):
+        if step < raw * (1 - 1e-9):
+            continue
+        inner = np.arange(math.floor(lo / step) + 1, math.ceil(hi / step)) * step
+        inner = inner[(inner > lo + step * 1e-6) & (inner < hi - step * 1e-6)]
+        if inner.size + 2 <= rows:
+            break
+    else:  # e.g. two rows for −8..8: 0 is a multiple of every step; just the ends
+        inner = np.array([])
     return np.concatenate(([lo], np.round(inner, 12), [hi]))
 
 
