@@ -62,13 +62,8 @@ def measure(root: Path, lessons: int, cache: Path) -> tuple[float, float, float]
     return cold, warm, bare
 
 
-def main() -> None:
-    for row in rows():
-        print(row)
-
-
-def rows() -> list[str]:
-    """The table as lines (also used by benchmarks/run.py)."""
+def measure_all() -> list[tuple[str, float, float, float]]:
+    """(course, cold ms/lesson, warm ms/lesson, bare YAML ms/lesson) for 5, 50 and 500 lessons."""
     results = []
     bundled = bundled_course_dir()
     count = len(load_course(bundled).lessons)
@@ -79,11 +74,15 @@ def rows() -> list[str]:
             root = make_course(size, Path(tmp) / str(size))
             results.append((f"generated ({size})", *measure(root, size, cache)))
             shutil.rmtree(root)
-    lines = [f"{'course':<16} {'cold ms/lesson':>14} {'warm ms/lesson':>14} {'bare YAML':>10} {'cold/bare':>9}"]
+    return results
+
+
+def main() -> None:
+    results = measure_all()
+    print(f"{'course':<16} {'cold ms/lesson':>14} {'warm ms/lesson':>14} {'bare YAML':>10} {'cold/bare':>9}")
     for name, cold, warm, bare in results:
-        lines.append(f"{name:<16} {cold:>14.3f} {warm:>14.3f} {bare:>10.3f} {cold / bare:>8.2f}x")
-    lines.append(f"linearity (cold ms/lesson at 500 / at 50): {results[2][1] / results[1][1]:.2f}; 1.00 = linear")
-    return lines
+        print(f"{name:<16} {cold:>14.3f} {warm:>14.3f} {bare:>10.3f} {cold / bare:>8.2f}x")
+    print(f"linearity (cold ms/lesson at 500 / at 50): {results[2][1] / results[1][1]:.2f}; 1.00 = linear")
 
 
 if __name__ == "__main__":
