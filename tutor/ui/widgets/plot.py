@@ -65,7 +65,7 @@ class FigurePlot(PlotextPlot, can_focus=True):
     DEFAULT_CSS = """
     FigurePlot {
         width: 1fr;
-        height: 1fr;
+        height: 22;  /* not 1fr: in a scrolling lesson that would shrink to min-height */
         min-height: 8;
         border: blank;
         background: $surface;
