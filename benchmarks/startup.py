@@ -3,7 +3,7 @@
     python benchmarks/startup.py [--runs 15]
 
 Both apps run headless in a fresh interpreter, as ``ce-tutor`` would start (the CLI loads the
-course through its cache, builds the app and shows the course map). Each child exits on the first
+course through its cache, opens the progress store, builds the app and shows the course map). Each child exits on the first
 refresh after Textual's Ready event, then reports its resident memory. The baseline — Header,
 Static and Footer — is measured in the same run, alternating with ce-tutor, so machine load
 affects both alike. Target: median ratio ≤ 1.3.
@@ -33,7 +33,9 @@ else:
     from pathlib import Path
     import tutor.ui.app
     from tutor.cli import _load
+    from tutor.progress import open_store
     from tutor.ui.app import TutorApp as Base
+    from tutor.ui.progress import StoreProgress
     from tutor.ui.screens.home import HomeScreen
 
 class Probe(Base):
@@ -48,7 +50,11 @@ class Probe(Base):
         rss = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS"))
         self.exit(rss)
 
-app = Probe() if kind == "bare" else Probe(_load(None, cached=True))
+if kind == "bare":
+    app = Probe()
+else:  # what run_app does: the course (through its cache) and the learner's progress store
+    course = _load(None, cached=True)
+    app = Probe(course, progress=StoreProgress(open_store(), course))
 app.run(headless=True, size=(120, 40))
 mods = sorted(m for m in sys.modules if m.split(".")[0] in {"numpy", "plotext", "textual_plotext"})
 print(json.dumps({"rss_kib": app.return_value, "heavy_modules": mods[:3]}))
