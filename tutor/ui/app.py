@@ -1,8 +1,8 @@
 """The ce-tutor app: a course map first, lessons and quizzes pushed on top of it.
 
-The App class stays small: it holds the course, the progress store and the seed, and knows how
-to open a lesson, a quiz or a practice set. Lesson and quiz screens are imported when first
-opened, so the course map starts without numpy or plotext.
+The App class stays small: it holds the course, the progress store and the seed, knows where the
+learner left off, and knows how to open a lesson, a quiz, a practice set or a review. Lesson and
+quiz screens are imported when first opened, so the course map starts without numpy or plotext.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tutor.content.model import Course, Lesson
+from tutor.content.model import Course, Lesson, Question
 from tutor.ui.progress import MemoryProgress, ProgressStore
 from tutor.ui.screens.commands import CourseCommands
 from tutor.ui.screens.home import HomeScreen
@@ -26,7 +26,7 @@ MIN_WIDTH, MIN_HEIGHT = 40, 12
 
 
 class TutorApp(App[int]):
-    """Keyboard-only tutor: home (course map) → lesson → quiz → results."""
+    """Keyboard-only tutor: home (course map) → lesson → quiz → results; reviews over the course map."""
 
     CSS_PATH = "tutor.tcss"
     TITLE = "ce-tutor"
@@ -56,6 +56,7 @@ class TutorApp(App[int]):
         #: Tests turn the Input cursor blink off: it is a wall-clock timer.
         self.cursor_blink = cursor_blink
         self._start = (lesson, quiz, practice)
+        self._review_at_start = review
         self._practice_round = 0
         #: One line about the progress store for the learner (e.g. "progress will not be saved").
         self.store_message = ""
@@ -74,6 +75,8 @@ class TutorApp(App[int]):
             self.open_practice(practice)
         elif lesson is not None:
             self.open_lesson(lesson)
+        elif self._review_at_start:
+            self.open_review()
 
     # ----- navigation -------------------------------------------------------------------
 
@@ -130,6 +133,61 @@ class TutorApp(App[int]):
             return
         session = QuizSession(drawn, seed=seed)
         self.push_screen(QuizScreen(session, title=title, lesson_id=lesson_id, practice=True))
+
+    def open_review(self) -> None:
+        """The questions due for review, from every lesson, over the course map (a notice when none is)."""
+        from tutor.quiz import QuizSession
+        from tutor.ui.screens.quiz import QuizScreen
+
+        questions, lesson_ids = self.review_questions()
+        self.back_to_home()
+        if not questions:
+            self.notify("Nothing is due for review: questions you miss come back here when they are due.",
+                        title="Review")
+            return
+        session = QuizSession(questions, seed=self.seed)
+        self.push_screen(QuizScreen(session, title="Review", lesson_id="review", lesson_ids=lesson_ids))
+
+    def review_questions(self) -> tuple[list[Question], tuple[str, ...]]:
+        """The due questions the course still has, most overdue first, and the lesson of each.
+
+        Generated ones stay templates: the quiz session draws their numbers afresh.
+        """
+        known = {(lesson.id, q.id): q for lesson in self.course.lessons for q in lesson.questions}
+        due = [item for item in self.progress.due_reviews() if item in known]
+        return [known[item] for item in due], tuple(lesson_id for lesson_id, _ in due)
+
+    def due_count(self) -> int:
+        """How many questions a review would ask now."""
+        return len(self.review_questions()[0])
+
+    def continue_learning(self) -> None:
+        """Reopen the lesson read last, at its section; a notice before any lesson was opened."""
+        point = self.resume_point()
+        if point is None:
+            self.notify("Nothing to continue yet: open a lesson from the course map.", title="Continue")
+            return
+        self.open_lesson(point[0].id)
+
+    def resume_point(self) -> tuple[Lesson, int] | None:
+        """The lesson read last and its section (0-based), if the course still has that lesson."""
+        last = self.progress.last_position()
+        if last is None:
+            return None
+        lesson_id, section = last
+        lesson = next((item for item in self.course.lessons if item.id == lesson_id), None)
+        if lesson is None:
+            return None
+        return lesson, max(0, min(section, len(lesson.sections) - 1))
+
+    def continue_label(self) -> str | None:
+        """"Continue: <lesson>, section k of n", or None when there is nothing to continue."""
+        point = self.resume_point()
+        if point is None:
+            return None
+        lesson, section = point
+        where = f", section {section + 1} of {len(lesson.sections)}" if lesson.sections else ""
+        return f"Continue: {lesson.title}{where}"
 
     def _practice_seed(self) -> int:
         """The --seed reproduces the first set; each further set draws new numbers."""

@@ -1,4 +1,4 @@
-"""The command palette (Ctrl+P): jump to any lesson, quiz or practice set by name."""
+"""The command palette (Ctrl+P): continue, review, or jump to any lesson, quiz or practice set by name."""
 
 from __future__ import annotations
 
@@ -9,13 +9,18 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 
 class CourseCommands(Provider):
-    """One command per lesson, per lesson quiz and per practice set."""
+    """Continue and review first, then one command per lesson, per lesson quiz and per practice set."""
+
+    _listed: list[tuple[str, Callable[[], None], str]]
 
     def _commands(self) -> Iterator[tuple[str, Callable[[], None], str]]:
         app = self.app
         course = getattr(app, "course", None)
         if course is None:
             return
+        if resume := app.continue_label():
+            yield resume, app.continue_learning, "reopen the lesson you read last, where you left off"
+        yield f"Review ({app.due_count()} due)", app.open_review, "the questions you missed, once they are due"
         for number, lesson in enumerate(course.lessons, 1):
             yield f"Lesson {number}: {lesson.title}", partial(app.open_lesson, lesson.id), lesson.summary.strip()
             if lesson.questions:
@@ -32,13 +37,17 @@ class CourseCommands(Provider):
         yield "Practice: all lessons", partial(app.open_practice, "all"), "generated questions from every lesson"
         yield "Course map", app.back_to_home, "back to the list of lessons"
 
+    async def startup(self) -> None:
+        """List the commands once per opening of the palette: the labels read the progress store."""
+        self._listed = list(self._commands())
+
     async def discover(self) -> Hits:
-        for name, command, help_text in self._commands():
+        for name, command, help_text in self._listed:
             yield DiscoveryHit(name, command, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, command, help_text in self._commands():
+        for name, command, help_text in self._listed:
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), command, text=name, help=help_text)

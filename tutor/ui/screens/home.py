@@ -1,4 +1,5 @@
-"""The course map: lessons in order with minutes, state and best quiz score."""
+"""The course map: where to continue, what is due for review, and the lessons in order with
+minutes, state and best quiz score."""
 
 from __future__ import annotations
 
@@ -8,26 +9,43 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tutor.content.model import Lesson
+from tutor.progress.store import LessonState
 from tutor.ui.screens.base import TutorScreen
+
+
+NEW = LessonState("new")
+
+
+class LessonTable(DataTable):
+    """The lessons. Enter selects a row like any key the table handles, so it never overtakes
+    ↑/↓ typed just before it (a priority binding on the screen would open the wrong lesson)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open")]
 
 
 class HomeScreen(TutorScreen):
     BINDINGS = [
-        Binding("enter", "open", "Open", priority=True, id="open"),
+        Binding("enter", "open", "Open", id="open"),
         Binding("t", "quiz", "Quiz", id="quiz"),
         Binding("g", "practice", "Practice", id="practice"),
         Binding("a", "practice_all", "Practice all", show=False, id="practice-all"),
+        # Not in the footer (it would push Quit and ? off a 60-column one): the Continue line names c.
+        Binding("c", "continue", "Continue", show=False, id="continue"),
+        Binding("v", "review", "Review", id="review"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
     HELP_NOTE = (
         "↑/↓ choose a lesson. Enter opens it, t starts its quiz, g a practice set of generated "
-        "questions, a a practice set from every lesson. Ctrl+P finds any lesson or quiz by name."
+        "questions, a a practice set from every lesson. c continues where you left off; v reviews the "
+        "questions you missed once they are due. Ctrl+P finds any lesson or quiz by name."
     )
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         yield Static("Choose a lesson with ↑/↓ and press Enter.", id="home-intro")
-        table: DataTable = DataTable(id="lessons", cursor_type="row", zebra_stripes=True)
+        yield Static(id="home-continue", markup=False)
+        yield Static(id="home-review", markup=False)
+        table: DataTable = LessonTable(id="lessons", cursor_type="row", zebra_stripes=True)
         table.add_column("#", key="n")
         table.add_column("Lesson", key="title")
         table.add_column("Time", key="minutes")
@@ -40,31 +58,48 @@ class HomeScreen(TutorScreen):
     def on_mount(self) -> None:
         self.title = "Course map"
         self.sub_title = self.app.course.title
-        self.fill()
         self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
+        """Fill on every showing, the first included: lessons and quizzes on top change the progress."""
         self.fill()
 
     def fill(self) -> None:
-        """(Re)build the rows from the course and the progress store, keeping the cursor."""
+        """(Re)build everything from the progress store: it changes while other screens are on top."""
+        self._fill_table()
+        self._show_next_steps()
+        self._show_summary()
+
+    def _fill_table(self) -> None:
+        """The lesson rows, from one read of the lesson states, keeping the cursor."""
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        progress = self.app.progress
+        states = self.app.progress.lesson_states()
         for number, lesson in enumerate(self.app.course.lessons, 1):
-            best = progress.best_score(lesson.id)
+            state = states.get(lesson.id, NEW)
+            best = f"{state.best_score} / {state.best_total}" if state.best_total else None
             table.add_row(
                 str(number),
                 lesson.title,
                 f"{lesson.minutes} min",
-                progress.state(lesson.id),
-                f"{best[0]} / {best[1]}" if best else "—" if lesson.questions else "no quiz",
+                state.state,
+                best or ("—" if lesson.questions else "no quiz"),
                 key=lesson.id,
             )
         if self.app.course.lessons:
             table.move_cursor(row=min(max(row, 0), len(self.app.course.lessons) - 1))
-        self._show_summary()
+
+    def _show_next_steps(self) -> None:
+        """The "Continue" line (only once a lesson was opened) and the review line, each naming its key."""
+        resume = self.app.continue_label()
+        line = self.query_one("#home-continue", Static)
+        line.update(f"{resume} — press c" if resume else "")
+        line.display = resume is not None
+        due = self.app.due_count()
+        self.query_one("#home-review", Static).update(
+            f"Review ({due} due) — press v" if due else "Nothing due for review"
+        )
 
     def _selected(self) -> Lesson | None:
         table = self.query_one(DataTable)
@@ -84,6 +119,10 @@ class HomeScreen(TutorScreen):
             f"{len(lesson.sections)} sections · {questions} quiz question{'s' if questions != 1 else ''}"
         )
 
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
     def action_open(self) -> None:
         if lesson := self._selected():
             self.app.open_lesson(lesson.id)
@@ -98,3 +137,9 @@ class HomeScreen(TutorScreen):
 
     def action_practice_all(self) -> None:
         self.app.open_practice("all")
+
+    def action_continue(self) -> None:
+        self.app.continue_learning()
+
+    def action_review(self) -> None:
+        self.app.open_review()

@@ -5,6 +5,8 @@ The screen drives a :class:`~tutor.quiz.QuizSession` and renders its verdicts; i
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -46,12 +48,21 @@ class QuizScreen(TutorScreen):
     )
 
     def __init__(
-        self, session: QuizSession, *, title: str, lesson_id: str, record: bool = False, practice: bool = False
+        self,
+        session: QuizSession,
+        *,
+        title: str,
+        lesson_id: str,
+        record: bool = False,
+        practice: bool = False,
+        lesson_ids: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.session = session
         self.quiz_title = title
         self.lesson_id = lesson_id
+        #: A review mixes lessons: the lesson of each question, in order, to record answers under.
+        self.lesson_ids = tuple(lesson_ids)
         self.record = record
         self.practice = practice
         #: (question number, prompt as asked, verdict) for every answer given, in order.
@@ -95,7 +106,8 @@ class QuizScreen(TutorScreen):
     def show_question(self) -> None:
         """Render the current question, unanswered."""
         session = self.session
-        self.query_one("#quiz-counter", Static).update(f"Question {session.position} / {session.total}")
+        counter = f"Question {session.position} / {session.total}{self._source()}"
+        self.query_one("#quiz-counter", Static).update(counter)
         self.query_one(ProgressBar).update(progress=len(session.answers))
         self.query_one("#quiz-prompt", Static).update(render(session.question.prompt))
         for name in ("#quiz-hint", "#quiz-error"):
@@ -125,6 +137,12 @@ class QuizScreen(TutorScreen):
             options.focus()
         self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
+
+    def _source(self) -> str:
+        """In a review, which lesson the current question comes from (a lesson quiz needs no reminder)."""
+        if not self.lesson_ids:
+            return ""
+        return f" · from {self.app.course.lesson(self.lesson_of(self.session.position - 1)).title}"
 
     def _option_text(self, index: int, label: str, note: str = "") -> str:
         return f"{LETTERS[index]}) {label}{note}"
@@ -226,13 +244,25 @@ class QuizScreen(TutorScreen):
             # the answer is final once the learner moves on (u can no longer take it back)
             question, verdict = self.session.answers[-1]
             self.app.progress.record_answer(
-                self.lesson_id, question.id, verdict.given, verdict.correct, verdict.skipped
+                self.lesson_of(self.session.position - 1), question.id, verdict.given, verdict.correct,
+                verdict.skipped,
             )
         self.session.advance()
         if self.session.finished:
             self.finish()
         else:
             self.show_question()
+
+    def lesson_of(self, index: int) -> str:
+        """The lesson question ``index`` (0-based) belongs to, so a review updates its own schedule."""
+        return self.lesson_ids[index] if self.lesson_ids else self.lesson_id
+
+    def missed_lesson_ids(self) -> tuple[str, ...]:
+        """The lesson of each missed question, in the order ``session.retry_missed()`` asks them."""
+        if not self.lesson_ids:
+            return ()
+        answers = self.session.answers
+        return tuple(self.lesson_of(i) for i, (_, verdict) in enumerate(answers) if not verdict.correct)
 
     def action_leave(self) -> None:
         self.dismiss()

@@ -36,6 +36,8 @@ class ResultsScreen(TutorScreen):
             yield Static(self.score_text(), id="results-score", markup=False)
             yield Static(self.missed_text(), id="results-missed", markup=False)
             yield Static(self.next_text(), id="results-next", markup=False)
+            if problem := self.app.progress.problem:
+                yield Static(f"Not saved: {problem}", id="results-not-saved", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -71,7 +73,8 @@ class ResultsScreen(TutorScreen):
 
         title = self.quiz.quiz_title.removesuffix(" (missed questions)") + " (missed questions)"
         retry = QuizScreen(
-            self.session.retry_missed(), title=title, lesson_id=self.quiz.lesson_id, practice=self.quiz.practice
+            self.session.retry_missed(), title=title, lesson_id=self.quiz.lesson_id, practice=self.quiz.practice,
+            lesson_ids=self.quiz.missed_lesson_ids(),
         )
         self.app.switch_screen(retry)
 
