@@ -175,3 +175,13 @@ def test_slip_accepted_as_the_answer_fails_the_check(course_dir: Path) -> None:
     edit(course_dir, "slips: [log2, log10, sign]", "slips: [{answer: 'bce(0.5, 1) + 0.001', message: same}]")
     (line,) = check_course(load_course(course_dir))
     assert "is accepted as the right answer" in line
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("w0", ".nan", "w0: must be a finite number, got nan"),
+    ("w0", ".inf", "w0: must be a finite number, got inf"),
+    ("label_noise", "-1", "label_noise: must be between 0.0 and 0.5, got -1.0"),
+])
+def test_lab_numbers_must_be_finite_and_in_range(course_dir: Path, key: str, value: str, message: str) -> None:
+    edit(course_dir, "    epochs: 50", f"    epochs: 50\n    {key}: {value}")
+    assert any(message in line for line in problems(course_dir))

@@ -7,6 +7,7 @@ A :class:`Fields` reader hands out the keys a model class knows; whatever is lef
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, TypeVar
 
@@ -155,12 +156,14 @@ class Fields:
 
 
 def within(value: float, low: float | None, high: float | None) -> bool:
-    return value == value and (low is None or value >= low) and (high is None or value <= high)
+    return math.isfinite(value) and (low is None or value >= low) and (high is None or value <= high)
 
 
 def bounds(low: float | None, high: float | None) -> str:
+    if low is None and high is None:
+        return "a finite number"
     if high is None:
-        return f"at least {low}"
+        return f"a finite number, at least {low}"
     return f"at most {high}" if low is None else f"between {low} and {high}"
 
 

@@ -20,7 +20,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 _CORE = "tag:yaml.org,2002:"
-_SCALARS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null")}
 
 
 class SourceError(Exception):
@@ -81,7 +80,15 @@ def load_text(text: str, path: Path | str = "<string>") -> Any:
     return _build(node, path)
 
 
-_SCALAR_BUILDER = yaml.constructor.SafeConstructor()
+_SAFE = yaml.constructor.SafeConstructor()
+#: Scalar constructors called directly: ``construct_object`` would also remember every node it
+#: built in the shared constructor, keeping each loaded file alive for the life of the process.
+_SCALAR_BUILDERS = {
+    f"{_CORE}int": _SAFE.construct_yaml_int,
+    f"{_CORE}float": _SAFE.construct_yaml_float,
+    f"{_CORE}bool": _SAFE.construct_yaml_bool,
+    f"{_CORE}null": _SAFE.construct_yaml_null,
+}
 
 
 def _build(node: yaml.Node, path: Path | str, seen: set[int] | None = None) -> Any:
@@ -101,10 +108,12 @@ def _build(node: yaml.Node, path: Path | str, seen: set[int] | None = None) -> A
         return out
     if node.tag == f"{_CORE}timestamp":  # an unquoted date: keep the text the author wrote
         return node.value
-    if node.tag not in _SCALARS:
+    if node.tag not in _SCALAR_BUILDERS and node.tag != f"{_CORE}str":
         raise SourceError(path, line, f"tag {node.tag!r} is not allowed (plain YAML only)")
+    if node.tag == f"{_CORE}str":
+        return node.value
     try:
-        return _SCALAR_BUILDER.construct_object(node, deep=True)
+        return _SCALAR_BUILDERS[node.tag](node)
     except (yaml.YAMLError, ValueError) as exc:
         raise SourceError(path, line, f"bad value {node.value!r}: {exc}") from None
 
