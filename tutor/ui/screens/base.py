@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.screen import Screen
+from textual.types import NoActiveAppError
 from textual.widgets import Static
 
 TOO_SMALL = "The terminal is too small for ce-tutor.\nEnlarge it to at least 40 columns × 12 rows."
@@ -21,6 +22,27 @@ class TutorScreen(Screen):
 
     #: Extra lines the ``?`` panel shows under this screen's keys.
     HELP_NOTE = ""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._start_with_breakpoint_classes()
+
+    def _start_with_breakpoint_classes(self) -> None:
+        """The app's breakpoint classes for the terminal's size, set before the screen is
+        styled. Textual sets them on the screen's first Resize, which then restyles the whole
+        screen a second time (about 6 ms on the course map); it still updates them on resizes."""
+        try:
+            app = self.app
+        except NoActiveAppError:
+            return
+        width, height = app.size
+        for size, points in (
+            (width, app.HORIZONTAL_BREAKPOINTS if self.HORIZONTAL_BREAKPOINTS is None else self.HORIZONTAL_BREAKPOINTS),
+            (height, app.VERTICAL_BREAKPOINTS if self.VERTICAL_BREAKPOINTS is None else self.VERTICAL_BREAKPOINTS),
+        ):
+            reached = [name for threshold, name in sorted(points or []) if size >= threshold]
+            if reached:
+                self.add_class(reached[-1], update=False)
 
     @on(events.Mount)
     def _add_too_small_notice(self) -> None:
