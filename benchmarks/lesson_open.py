@@ -11,7 +11,9 @@ hands to the terminal (``App._display``, a Textual internal: benchmark only):
 - first: the first frame in which section 1 is laid out with its content (height > 0);
 - key:   ``n`` is sent as the terminal driver would, right after that frame; the time until a frame
          shows "section 2 of" in the indicator (the baseline's ``n`` changes its one label);
-- all:   the first frame after every section and everything inside it is mounted.
+- all:   the first frame after every section and everything inside it is mounted;
+- stall: the longest the event loop was busy without a break from the push to "all" (a key
+         pressed meanwhile waits up to that long, plus a frame).
 
 The baseline, in the same run and alternating with the lessons so machine load affects both, is a
 screen with a single Static. Medians are printed with their ratio to the baseline.
@@ -108,7 +110,17 @@ async def sample(app, kind: str) -> dict[str, float]:
         return result
 
     pushed: list[Screen | None] = [None]
+    stall = [0.0]
+
+    async def watch_stalls() -> None:
+        """The longest the event loop was held up (a key pressed then waits that long)."""
+        while True:
+            before = time.perf_counter()
+            await asyncio.sleep(0.001)
+            stall[0] = max(stall[0], time.perf_counter() - before - 0.001)
+
     app._display = display  # type: ignore[method-assign]
+    watcher = asyncio.create_task(watch_stalls())
     try:
         start = time.perf_counter()
         if kind == BASELINE:
@@ -129,12 +141,14 @@ async def sample(app, kind: str) -> dict[str, float]:
             except asyncio.TimeoutError:
                 pass
     finally:
+        watcher.cancel()
         app._display = original  # type: ignore[method-assign]
     missing = {"first", "key", "all"} - got.keys()
     if missing:
         raise RuntimeError(f"{kind}: no frame for {', '.join(sorted(missing))} within 30 s")
     out = {"first": (got["first"] - start) * 1e3, "all": (got["all"] - start) * 1e3}
     out["key"] = (got["key"] - got["sent"]) * 1e3
+    out["stall"] = stall[0] * 1e3
     return out
 
 
@@ -182,15 +196,16 @@ def _cold(kinds: list[str], runs: int, size: tuple[int, int]) -> dict[str, list[
 def report(title: str, results: dict[str, list[dict[str, float]]]) -> None:
     base = results[BASELINE]
     print(title)
-    print(f"  {'screen':<20} {'first frame':>12} {'× base':>7} {'n → frame':>10} {'× base':>7} "
-          f"{'all mounted':>12} {'× base':>7}")
+    print(f"  {'screen':<20} {'first frame':>11} {'× base':>6} {'n → frame':>11} {'× base':>6} "
+          f"{'all mounted':>11} {'× base':>6} {'longest stall':>14}")
     for kind, samples in results.items():
         cells = []
         for key in ("first", "key", "all"):
             med = statistics.median(s[key] for s in samples)
             ratio = statistics.median(s[key] / b[key] for s, b in zip(samples, base))
-            cells.append(f"{med:9.0f} ms {ratio:6.1f}x")
-        print(f"  {kind:<20} {cells[0]:>20} {cells[1]:>17} {cells[2]:>20}")
+            cells.append(f"{med:8.0f} ms {ratio:5.1f}x")
+        stall = statistics.median(s["stall"] for s in samples)
+        print(f"  {kind:<20} {cells[0]:>18} {cells[1]:>18} {cells[2]:>18} {stall:11.0f} ms")
 
 
 def main() -> None:

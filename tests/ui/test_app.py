@@ -117,6 +117,8 @@ async def test_lesson_renders_every_section_kind(mini_course, ui):
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         screen = app.screen
+        while not screen.fully_mounted:  # the sections below the first screenful fill in
+            await pilot.pause()
         assert len(screen.query(".section")) == 6
         # prose: the number marker reads as the learner sees it
         markdown = screen.query_one(".text-section")

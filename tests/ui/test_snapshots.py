@@ -11,6 +11,8 @@ SMALL = (60, 20)
 
 
 async def _settle(pilot) -> None:
+    while not getattr(pilot.app.screen, "fully_mounted", True):  # a lesson's sections fill in
+        await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
