@@ -238,3 +238,29 @@ async def test_a_store_failing_mid_run_never_takes_a_screen_down(quiz_course, ui
         await _press(pilot, "v")
         await _press(pilot, "enter")
         assert _stack(app) == ["HomeScreen", "LessonScreen"]
+
+
+class Recording(StoreProgress):
+    """The real store, with every position write remembered in order."""
+
+    def __init__(self, store, course) -> None:
+        super().__init__(store, course)
+        self.writes: list[int] = []
+
+    def save_position(self, lesson_id: str, section: int) -> None:
+        self.writes.append(section)
+        super().save_position(lesson_id, section)
+
+
+async def test_reopening_never_writes_section_0_over_the_saved_one(ui, bundled_course, store) -> None:
+    """A kill -9 at any moment of opening a lesson must leave the saved section, not the first."""
+    lesson = bundled_course.lessons[2]
+    store.record_position(lesson.id, 5)
+    progress = Recording(store, bundled_course)
+    app = ui.make_app(bundled_course, lesson=lesson.id, progress=progress)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert progress.writes and set(progress.writes) == {5}
+        assert "section 6 of" in ui.text_of(app, "#lesson-position")

@@ -193,9 +193,9 @@ class LessonScreen(TutorScreen):
         body = self.query_one("#lesson-body", VerticalScroll)
         body.focus()
         self.watch(body, "scroll_y", self._follow_scroll, init=False)
-        saved = self.app.progress.position(self.lesson.id)
-        self.app.progress.save_position(self.lesson.id, saved or 0)
-        self._show_position()
+        saved = self.app.progress.position(self.lesson.id) or 0
+        self.index = max(0, min(saved, self.count - 1))  # never write back 0 over a saved section
+        self._show_position()  # also records the visit: the lesson is now "in progress"
         if saved:
             self.call_after_refresh(self.go_to_section, saved)
         self.call_after_refresh(self._import_ahead)
