@@ -17,10 +17,10 @@ NEW = LessonState("new")
 
 
 class LessonTable(DataTable):
-    """The lessons. Enter selects a row like any key the table handles, so it never overtakes
-    ↑/↓ typed just before it (a priority binding on the screen would open the wrong lesson)."""
+    """The lessons. Enter is the table's own key, so it is handled in turn with ↑/↓ typed just
+    before it (a priority binding on the screen overtook them and opened the wrong lesson)."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Open")]
+    BINDINGS = [Binding("enter", "screen.open", "Open")]
 
 
 class HomeScreen(TutorScreen):
@@ -118,10 +118,6 @@ class HomeScreen(TutorScreen):
             f"{lesson.title}: {lesson.summary.strip()}\n"
             f"{len(lesson.sections)} sections · {questions} quiz question{'s' if questions != 1 else ''}"
         )
-
-    @on(DataTable.RowSelected)
-    def _row_selected(self) -> None:
-        self.action_open()
 
     def action_open(self) -> None:
         if lesson := self._selected():

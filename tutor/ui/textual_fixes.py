@@ -1,0 +1,49 @@
+"""Work-arounds for bugs in the pinned Textual (8.2.8), applied once when the UI is imported.
+
+Each names the bug and the test that shows it (tests/fuzz/test_fuzz_keys.py, "typed ahead");
+drop it when an upgrade makes that test pass without it. Only public methods are wrapped.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual.await_complete import AwaitComplete
+from textual.command import CommandPalette
+from textual.widgets import OptionList
+
+
+def _safe_page(page: Callable[[OptionList], None], fallback: Callable[[OptionList], None]):
+    """PgUp/PgDn on an OptionList not laid out since its options changed raise KeyError inside
+    Textual (``_move_page`` reads a line map that is still empty). A key typed ahead hits it —
+    Enter then PgDn on a quiz question, Ctrl+P then PgDn — and the app crashed. With no layout
+    there is no page height either: go to the first or last option instead."""
+
+    def action(self: OptionList) -> None:
+        try:
+            page(self)
+        except KeyError:
+            fallback(self)
+
+    action.__doc__ = page.__doc__
+    return action
+
+
+OptionList.action_page_up = _safe_page(OptionList.action_page_up, OptionList.action_first)
+OptionList.action_page_down = _safe_page(OptionList.action_page_down, OptionList.action_last)
+
+
+_dismiss_palette = CommandPalette.dismiss
+
+
+def _dismiss_palette_once(self: CommandPalette, result: object = None) -> AwaitComplete:
+    """Enter typed twice in the command palette dismissed it twice. ``dismiss`` pops whatever
+    screen is on top, so the second one popped the screen under the palette: the course map
+    (the app crashed: no screen left) or the lesson the command had just opened. A palette
+    that is no longer the active screen has been dismissed already."""
+    if not self.is_active:
+        return AwaitComplete.nothing()
+    return _dismiss_palette(self, result)
+
+
+CommandPalette.dismiss = _dismiss_palette_once
