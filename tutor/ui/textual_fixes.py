@@ -10,7 +10,9 @@ from typing import Callable
 
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
-from textual.widgets import OptionList
+from textual.css.query import NoMatches
+from textual.dom import NoScreen
+from textual.widgets import Header, OptionList
 
 
 def _safe_page(page: Callable[[OptionList], None], fallback: Callable[[OptionList], None]):
@@ -47,3 +49,23 @@ def _dismiss_palette_once(self: CommandPalette, result: object = None) -> AwaitC
 
 
 CommandPalette.dismiss = _dismiss_palette_once
+
+
+_header_query_one = Header.query_one
+
+
+def _header_query_one_or_no_screen(self: Header, *args, **kwargs):
+    """A Header updates its title whenever its screen's title changes, and gives up quietly only
+    on NoScreen. A screen closed before it finished opening (keys typed ahead: Enter on "Course
+    map" with g right behind it opened a practice quiz that the button then closed) sets its
+    title in on_mount after its Header's children are gone: NoMatches crashed the app. A Header
+    that is no longer attached has no screen: say so."""
+    try:
+        return _header_query_one(self, *args, **kwargs)
+    except NoMatches:
+        if self.is_attached:
+            raise
+        raise NoScreen("the header was removed with its screen") from None
+
+
+Header.query_one = _header_query_one_or_no_screen
