@@ -8,7 +8,6 @@ What the learner would see is read with ``capture-pane`` and polled until a dead
 from __future__ import annotations
 
 import os
-import re
 import shlex
 import shutil
 import subprocess
@@ -48,7 +47,6 @@ class Terminal:
         self.width, self.height = width, height
         self.exit_file = workdir / "exit-code"
         self.started = False
-        self.last = ""
         #: Set once the test has asked the app to quit: exiting is then expected.
         self.done = False
 
@@ -97,8 +95,7 @@ class Terminal:
     # ----- screen -----------------------------------------------------------------------
 
     def screen(self) -> str:
-        self.last = self._run("capture-pane", "-p", "-t", "e2e").stdout
-        return self.last
+        return self._run("capture-pane", "-p", "-t", "e2e").stdout
 
     def wait_for(self, expected: str | Callable[[str], bool], what: str = "", timeout: float = DEADLINE) -> str:
         """The screen, once it contains ``expected`` (or the predicate holds); fails after ``timeout``."""
@@ -131,13 +128,6 @@ class Terminal:
 
     def wait_for_change(self, before: str, timeout: float = 5.0) -> str:
         return self.wait_for(lambda text: text != before, "a change", timeout)
-
-    def line_with(self, pattern: str, text: str | None = None) -> re.Match[str]:
-        """The first match of ``pattern`` on the screen (or in ``text``); fails when there is none."""
-        text = self.screen() if text is None else text
-        match = re.search(pattern, text)
-        assert match, f"no line matches {pattern!r}:\n{text}"
-        return match
 
     def flags(self) -> dict[str, str]:
         names = sorted(RESTORED)

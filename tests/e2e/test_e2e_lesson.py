@@ -67,14 +67,13 @@ def test_lesson_scrolling_and_the_probability_explorer(terminal, tmp_path, width
     term = terminal(width, height)
     term.start("--data-dir", str(tmp_path / "data"))
     term.wait_for("Course map")
-    first = term.wait_for(COURSE.lessons[0].title[: width // 3])
+    term.wait_for(COURSE.lessons[0].title[: width // 3])
 
     # Ctrl+P and PgDn typed together: the command palette, at its last command (this crashed the app)
     term.press("C-p", "PageDown")
     term.wait_for("Search for commands", "the command palette")
     term.press("Escape")
-    first = term.wait_for(lambda text: "Search for commands" not in text and "Course map" in text,
-                          "the course map again")
+    term.wait_for(lambda text: "Search for commands" not in text and "Course map" in text, "the course map again")
 
     # ↓ to the lesson and Enter, typed quickly (all three keys reach the app at once)
     term.press(*["Down"] * row, "Enter")
@@ -83,11 +82,16 @@ def test_lesson_scrolling_and_the_probability_explorer(terminal, tmp_path, width
     assert section_shown(text) == (1, len(lesson.sections))
     text = term.settled()
 
-    # j scrolls down and k back up, line by line
-    term.press("j", "j", "j")
-    scrolled = term.wait_for_change(text)
-    term.press("k", "k", "k")
-    term.wait_for(lambda now: now == text, "the lesson scrolled back to its top")
+    # j scrolls down and k back up, line by line (a key at a time, as one reads)
+    shown = [text]
+    for key in ("j", "j", "j"):
+        term.press(key)
+        term.wait_for_change(shown[-1])
+        shown.append(term.settled())
+    for back in (2, 1, 0):
+        term.press("k")
+        term.wait_for(lambda now, b=back: now == shown[b], f"the lesson scrolled back to line {back}")
+    scrolled = shown[1]
 
     # PgDn scrolls a page and the section indicator follows
     term.press("PageDown")
@@ -98,7 +102,7 @@ def test_lesson_scrolling_and_the_probability_explorer(terminal, tmp_path, width
 
     # n: the next section
     term.press("n")
-    after_n = term.wait_for(f"section {section + 1} of {count}", "the next section after n")
+    term.wait_for(f"section {section + 1} of {count}", "the next section after n")
 
     # Tab until the explorer has focus (it is the first focusable widget after the plots)
     before = term.settled()
@@ -119,7 +123,7 @@ def test_lesson_scrolling_and_the_probability_explorer(terminal, tmp_path, width
         term.press(*keys)
         hundredths += move
         want = expected(hundredths, y)
-        now = term.wait_for(lambda text, w=want: readout(text) == w, f"the readout {want}")
+        term.wait_for(lambda text, w=want: readout(text) == w, f"the readout {want}")
     term.press("y")
     y = 1 - y
     want = expected(hundredths, y)
