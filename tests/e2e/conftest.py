@@ -74,6 +74,7 @@ class Terminal:
         self._run("-f", str(config), "new-session", "-d", "-s", "e2e", "-x", str(self.width),
                   "-y", str(self.height), "sh", "-c", script)
         self.started = True
+        self.socket_path = Path(self._run("display-message", "-p", "#{socket_path}").stdout.strip())
         size = self._run("display-message", "-p", "-t", "e2e", "#{pane_width}x#{pane_height}").stdout.strip()
         assert size == f"{self.width}x{self.height}", f"the pane is {size}, not {self.width}x{self.height}"
 
@@ -81,6 +82,7 @@ class Terminal:
         if self.started:
             self._run("kill-server", check=False)
             self.started = False
+            self.socket_path.unlink(missing_ok=True)  # tmux leaves it behind
 
     # ----- keys -------------------------------------------------------------------------
 
