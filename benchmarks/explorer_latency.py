@@ -28,7 +28,7 @@ import argparse
 import asyncio
 import statistics
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import events
@@ -68,8 +68,9 @@ class Bench(App):
         yield self._make()
 
 
-async def measure(make: Callable[[], Widget], watched: type[Widget], presses: int,
-                  keys: tuple[str, ...] = ("right", "left")) -> dict[str, list[float]]:
+async def measure(
+    make: Callable[[], Widget], watched: type[Widget], presses: int, keys: tuple[str, ...] = ("right", "left")
+) -> dict[str, list[float]]:
     """Latency samples (seconds): 'frame' key→frame, 'work' handler+render CPU time."""
     app = Bench(make)
     out: dict[str, list[float]] = {"frame": [], "work": []}
@@ -162,8 +163,9 @@ async def main(presses: int) -> None:
         print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f} on {} CPUs".format(*os.getloadavg(), os.cpu_count()))
 
     base = await measure(Counter, Counter, presses)
-    report("ProbabilityExplorerWidget",
-           await measure(ProbabilityExplorerWidget, ProbabilityExplorerWidget, presses), base)
+    report(
+        "ProbabilityExplorerWidget", await measure(ProbabilityExplorerWidget, ProbabilityExplorerWidget, presses), base
+    )
     report("SoftmaxExplorerWidget", await measure(SoftmaxExplorerWidget, SoftmaxExplorerWidget, presses), base)
 
 

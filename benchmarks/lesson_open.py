@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import statistics
@@ -66,8 +67,10 @@ def _first_visible(screen: Screen) -> bool:
         return False
     box = boxes.first()
     children = list(box.walk_children()) or [box]
-    return box.region.height > 0 and all(w.region.height > 0 for w in box.children) and all(
-        not isinstance(w, Markdown) or w.children for w in children
+    return (
+        box.region.height > 0
+        and all(w.region.height > 0 for w in box.children)
+        and all(not isinstance(w, Markdown) or w.children for w in children)
     )
 
 
@@ -136,10 +139,8 @@ async def sample(app, kind: str) -> dict[str, float]:
                 got["sent"] = time.perf_counter()
                 app._driver.send_message(events.Key("n", "n"))  # as the terminal driver does
             frame.clear()
-            try:
+            with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(frame.wait(), timeout=0.05)
-            except asyncio.TimeoutError:
-                pass
     finally:
         watcher.cancel()
         app._display = original  # type: ignore[method-assign]
@@ -187,7 +188,10 @@ def _cold(kinds: list[str], runs: int, size: tuple[int, int]) -> dict[str, list[
         for kind in kinds:
             out = subprocess.run(
                 [sys.executable, __file__, "--child", kind, "--size", f"{size[0]}x{size[1]}"],
-                capture_output=True, text=True, timeout=120, check=True,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=True,
             )
             results[kind].append(json.loads(out.stdout.strip().splitlines()[-1]))
     return results
@@ -196,13 +200,15 @@ def _cold(kinds: list[str], runs: int, size: tuple[int, int]) -> dict[str, list[
 def report(title: str, results: dict[str, list[dict[str, float]]]) -> None:
     base = results[BASELINE]
     print(title)
-    print(f"  {'screen':<20} {'first frame':>11} {'× base':>6} {'n → frame':>11} {'× base':>6} "
-          f"{'all mounted':>11} {'× base':>6} {'longest stall':>14}")
+    print(
+        f"  {'screen':<20} {'first frame':>11} {'× base':>6} {'n → frame':>11} {'× base':>6} "
+        f"{'all mounted':>11} {'× base':>6} {'longest stall':>14}"
+    )
     for kind, samples in results.items():
         cells = []
         for key in ("first", "key", "all"):
             med = statistics.median(s[key] for s in samples)
-            ratio = statistics.median(s[key] / b[key] for s, b in zip(samples, base))
+            ratio = statistics.median(s[key] / b[key] for s, b in zip(samples, base, strict=False))
             cells.append(f"{med:8.0f} ms {ratio:5.1f}x")
         stall = statistics.median(s["stall"] for s in samples)
         print(f"  {kind:<20} {cells[0]:>18} {cells[1]:>18} {cells[2]:>18} {stall:11.0f} ms")
@@ -230,8 +236,10 @@ def main() -> None:
     if hasattr(os, "getloadavg"):
         print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f} on {} CPUs".format(*os.getloadavg(), os.cpu_count()))
     if args.runs:
-        report(f"warm, {args.runs} runs at {size[0]}x{size[1]} (medians; ratios: median of paired samples)",
-               asyncio.run(measure(kinds, args.runs, size)))
+        report(
+            f"warm, {args.runs} runs at {size[0]}x{size[1]} (medians; ratios: median of paired samples)",
+            asyncio.run(measure(kinds, args.runs, size)),
+        )
     if args.cold:
         report(f"cold (first lesson of a process), {args.cold} runs", _cold(kinds, args.cold, size))
 

@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 
-CHILD = r'''
+CHILD = r"""
 import json, sys, time
 kind = sys.argv[1]
 from textual.app import App
@@ -61,15 +61,16 @@ else:  # what run_app does: the course (through its cache) and the learner's pro
 app.run(headless=True, size=(120, 40))
 mods = sorted(m for m in sys.modules if m.split(".")[0] in {"numpy", "plotext", "textual_plotext"})
 print(json.dumps({"rss_kib": app.return_value, "heavy_modules": mods[:3], "ready_at": app.ready_at}))
-'''
+"""
 
 
 def run_once(kind: str, env: dict[str, str]) -> tuple[float, dict]:
     """Milliseconds from spawning the child to its exit, and what it reports; ``ready_ms`` in
     it is from spawning to the course map ready (without shutting the app and Python down)."""
     start, started = time.perf_counter(), time.monotonic()
-    out = subprocess.run([sys.executable, "-c", CHILD, kind], capture_output=True, text=True, env=env,
-                         timeout=60, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, kind], capture_output=True, text=True, env=env, timeout=60, check=True
+    )
     elapsed = (time.perf_counter() - start) * 1000
     info = json.loads(out.stdout.strip().splitlines()[-1])
     info["ready_ms"] = (info["ready_at"] - started) * 1000
@@ -93,10 +94,10 @@ def measure(runs: int) -> dict[str, float]:
     return {
         "bare_ms": statistics.median(bare),
         "tutor_ms": statistics.median(tutor),
-        "ratio": statistics.median(t / b for t, b in zip(tutor, bare)),
+        "ratio": statistics.median(t / b for t, b in zip(tutor, bare, strict=False)),
         "bare_ready_ms": statistics.median(bare_ready),
         "tutor_ready_ms": statistics.median(tutor_ready),
-        "ready_ratio": statistics.median(t / b for t, b in zip(tutor_ready, bare_ready)),
+        "ready_ratio": statistics.median(t / b for t, b in zip(tutor_ready, bare_ready, strict=False)),
         "rss_mib": info["rss_kib"] / 1024,
         "heavy": ", ".join(info["heavy_modules"]) or "none",
     }
@@ -109,8 +110,10 @@ def main() -> None:
     print(f"bare Textual app (Header, Static, Footer): {figures['bare_ms']:.0f} ms median")
     print(f"ce-tutor to course map ready:             {figures['tutor_ms']:.0f} ms median")
     print(f"ratio (median of paired runs):            {figures['ratio']:.2f}x  (target ≤ 1.3)")
-    print(f"the same up to the screen being ready, without the app's and Python's shutdown: "
-          f"{figures['bare_ready_ms']:.0f} ms, {figures['tutor_ready_ms']:.0f} ms, {figures['ready_ratio']:.2f}x")
+    print(
+        f"the same up to the screen being ready, without the app's and Python's shutdown: "
+        f"{figures['bare_ready_ms']:.0f} ms, {figures['tutor_ready_ms']:.0f} ms, {figures['ready_ratio']:.2f}x"
+    )
     print(f"resident memory at idle on the course map: {figures['rss_mib']:.1f} MiB")
     print(f"numpy/plotext loaded at first screen:     {figures['heavy']}")
 

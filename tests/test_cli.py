@@ -17,8 +17,14 @@ MINI = Path(__file__).parent / "content" / "fixtures" / "mini"
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """ce-tutor in a subprocess, as a user would run it (stdin closed)."""
-    return subprocess.run([sys.executable, "-m", "tutor", *args], capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, cwd=cwd, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "tutor", *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        cwd=cwd,
+        timeout=60,
+    )
 
 
 def test_version_and_help() -> None:
@@ -41,20 +47,32 @@ def test_check_passes_with_a_one_line_summary(capsys: pytest.CaptureFixture[str]
     assert len(out) == 1 and out[0].startswith("ok: 1 lessons, 4 questions, 4 stated numbers verified")
 
 
-@pytest.mark.parametrize("mutation, expected", [
-    (lambda d: (d / "lessons" / "basics.yaml").write_text(""), "the file is empty"),
-    (lambda d: (d / "lessons" / "basics.yaml").write_text("id: [basics"), "malformed YAML"),
-    (lambda d: (d / "lessons" / "basics.yaml").write_text(
-        (MINI / "lessons" / "basics.yaml").read_text().replace("minutes: 3", "minutes: '3'")),
-     "minutes: expected a whole number, got text '3'"),
-    (lambda d: (d / "lessons" / "basics.yaml").write_text(
-        (MINI / "lessons" / "basics.yaml").read_text().replace("kind: numeric", "kind: essay")),
-     "expected one of choice, numeric, truefalse, generated; got 'essay'"),
-    (lambda d: (d / "lessons" / "basics.yaml").write_text(
-        (MINI / "lessons" / "basics.yaml").read_text().replace("≈ 4.6 }}", "≈ 4.9 }}", 1)),
-     "but the core computes 4.60517"),
-    (lambda d: shutil.rmtree(d), "not a directory"),
-])
+@pytest.mark.parametrize(
+    ("mutation", "expected"),
+    [
+        (lambda d: (d / "lessons" / "basics.yaml").write_text(""), "the file is empty"),
+        (lambda d: (d / "lessons" / "basics.yaml").write_text("id: [basics"), "malformed YAML"),
+        (
+            lambda d: (d / "lessons" / "basics.yaml").write_text(
+                (MINI / "lessons" / "basics.yaml").read_text().replace("minutes: 3", "minutes: '3'")
+            ),
+            "minutes: expected a whole number, got text '3'",
+        ),
+        (
+            lambda d: (d / "lessons" / "basics.yaml").write_text(
+                (MINI / "lessons" / "basics.yaml").read_text().replace("kind: numeric", "kind: essay")
+            ),
+            "expected one of choice, numeric, truefalse, generated; got 'essay'",
+        ),
+        (
+            lambda d: (d / "lessons" / "basics.yaml").write_text(
+                (MINI / "lessons" / "basics.yaml").read_text().replace("≈ 4.6 }}", "≈ 4.9 }}", 1)
+            ),
+            "but the core computes 4.60517",
+        ),
+        (lambda d: shutil.rmtree(d), "not a directory"),
+    ],
+)
 def test_check_reports_user_mistakes_without_traceback(tmp_path: Path, mutation, expected: str) -> None:
     course = tmp_path / "course"
     shutil.copytree(MINI, course)

@@ -36,7 +36,10 @@ HEAVY = ("numpy", "plotext", "textual_plotext")
 
 def _modules_after(code: str) -> set[str]:
     """The top-level package names in sys.modules after running ``code`` in a new interpreter."""
-    script = textwrap.dedent(code) + "\nimport sys, json\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    script = (
+        textwrap.dedent(code)
+        + "\nimport sys, json\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    )
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
     )

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from tutor import __version__
 from tutor.progress.commands import add_commands as add_progress_commands
@@ -26,8 +26,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ce-tutor {__version__}")
     parser.add_argument("--content", metavar="DIR", type=Path, help="use the course in DIR instead of the bundled one")
-    parser.add_argument("--data-dir", metavar="DIR", type=Path,
-                        help="keep progress in DIR (default: $CE_TUTOR_HOME, else your user data folder)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help="keep progress in DIR (default: $CE_TUTOR_HOME, else your user data folder)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("list", help="list the lessons: id, title, minutes, questions")
     check = commands.add_parser("check", help="validate a course and verify every number it states")
@@ -63,10 +67,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in ("stats", "progress"):
         return run_progress_command(args, course, args.data_dir)
     lesson_id = getattr(args, "id", None)
-    if lesson_id is not None and not (args.command == "practice" and lesson_id == "all"):
-        if lesson_id not in {lesson.id for lesson in course.lessons}:
-            ids = ", ".join(lesson.id for lesson in course.lessons)
-            return _fail(f"ce-tutor: no lesson {lesson_id!r}; lessons: {ids}")
+    named = lesson_id is not None and not (args.command == "practice" and lesson_id == "all")
+    if named and lesson_id not in {lesson.id for lesson in course.lessons}:
+        ids = ", ".join(lesson.id for lesson in course.lessons)
+        return _fail(f"ce-tutor: no lesson {lesson_id!r}; lessons: {ids}")
     from tutor.ui.app import run_app
 
     return run_app(
@@ -117,8 +121,10 @@ def _check(directory: Path | None) -> int:
     if problems:
         return _fail(f"ce-tutor: {len(problems)} problem(s) with the numbers in the course")
     questions = sum(len(lesson.questions) for lesson in course.lessons)
-    print(f"ok: {len(course.lessons)} lessons, {questions} questions, "
-          f"{len(course.stated_numbers)} stated numbers verified by the core ({course.root})")
+    print(
+        f"ok: {len(course.lessons)} lessons, {questions} questions, "
+        f"{len(course.stated_numbers)} stated numbers verified by the core ({course.root})"
+    )
     return EXIT_OK
 
 

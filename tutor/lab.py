@@ -108,9 +108,7 @@ def train_logistic(
     xs = np.asarray(x, dtype=np.float64)
     ys = np.asarray(y, dtype=np.float64)
     if xs.ndim != 1 or xs.shape != ys.shape or xs.size == 0:
-        raise ValueError(
-            f"x and y must be non-empty 1-D arrays of equal length; got {xs.shape}, {ys.shape}"
-        )
+        raise ValueError(f"x and y must be non-empty 1-D arrays of equal length; got {xs.shape}, {ys.shape}")
     if not np.isfinite(xs).all():
         raise ValueError("x must be finite")
     if not ((ys == 0.0) | (ys == 1.0)).all():

@@ -9,6 +9,7 @@ teach (several of which correct mistakes in the source material).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import shutil
 
 import numpy as np
@@ -190,8 +191,8 @@ def test_cross_entropy_is_the_bernoulli_negative_log_likelihood() -> None:
         for y in (0, 1):
             assert core.bce(p, y) == pytest.approx(-np.log(p**y * (1 - p) ** (1 - y)))
     preds, labels = [0.9, 0.6, 0.2], [1, 1, 0]
-    likelihood = np.prod([p if y else 1 - p for p, y in zip(preds, labels)])
-    assert -np.log(likelihood) == pytest.approx(sum(core.bce(p, y) for p, y in zip(preds, labels)))
+    likelihood = np.prod([p if y else 1 - p for p, y in zip(preds, labels, strict=False)])
+    assert -np.log(likelihood) == pytest.approx(sum(core.bce(p, y) for p, y in zip(preds, labels, strict=False)))
 
 
 def test_log_base_does_not_move_the_best_prediction() -> None:
@@ -221,7 +222,7 @@ def test_softmax_probability_is_not_the_loss() -> None:
     assert core.cross_entropy(x, 0) != pytest.approx(prob)
 
 
-@pytest.mark.parametrize("k, n", [(3, 4), (2, 5), (1, 10), (9, 10)])
+@pytest.mark.parametrize(("k", "n"), [(3, 4), (2, 5), (1, 10), (9, 10)])
 def test_conflicting_labels_give_the_label_frequency(k: int, n: int) -> None:
     q = np.linspace(0.0005, 0.9995, 1999)
     mean_ce = (k * core.bce(q, 1) + (n - k) * core.bce(q, 0)) / n
@@ -234,7 +235,7 @@ def test_separable_data_has_no_finite_minimum() -> None:
     """Scaling a separating logit up lowers every loss: training pushes outputs to 0 and 1."""
     margins = np.array([0.5, 1.0, 2.0, 4.0])
     losses = [core.bce_with_logits(scale * margins, 1).sum() for scale in (1, 2, 4, 8)]
-    assert all(a > b > 0 for a, b in zip(losses, losses[1:]))
+    assert all(a > b > 0 for a, b in itertools.pairwise(losses))
 
 
 def test_extreme_is_not_the_same_as_small_loss() -> None:
@@ -276,7 +277,7 @@ def test_lab_mse_plateau_is_slow_not_a_trap(course: Course) -> None:
 def test_lab_separable_vs_noisy(course: Course) -> None:
     separable, noisy = _labs(course, "extreme-outputs")
     assert separable.label_noise == 0 and noisy.label_noise > 0
-    result, y = _run(separable, "bce")
+    result, _y = _run(separable, "bce")
     extreme = np.mean((result.probs < 0.05) | (result.probs > 0.95))
     assert extreme > 0.95 and result.losses[-1] < 0.01
     longer, _ = _run(separable, "bce", epochs=3 * separable.epochs)

@@ -12,22 +12,40 @@ from tutor import core
 from tutor.content.expr import ExprError, evaluate, parse, substitute
 
 
-@pytest.mark.parametrize("source, env, expected", [
-    ("-log(0.5)", {}, math.log(2)),
-    ("1 - p^2", {"p": 0.5}, 0.75),
-    ("2·p − 1", {"p": 0.25}, -0.5),
-    ("3 × 2 ** 2", {}, 12.0),
-    ("softmax([2, 1])[0]", {}, float(core.sigmoid(1.0))),
-    ("cross_entropy([[1.5, 0]], [0])", {}, float(core.bce_with_logits(1.5, 1))),
-    ("bce_grad_z(logit(0.9), 1)", {}, -0.1),
-    ("mean([bce(0.9, 1), bce(0.2, 0)])", {}, (math.log(1 / 0.9) + math.log(1 / 0.8)) / 2),
-])
+@pytest.mark.parametrize(
+    ("source", "env", "expected"),
+    [
+        ("-log(0.5)", {}, math.log(2)),
+        ("1 - p^2", {"p": 0.5}, 0.75),
+        ("2·p − 1", {"p": 0.25}, -0.5),
+        ("3 × 2 ** 2", {}, 12.0),
+        ("softmax([2, 1])[0]", {}, float(core.sigmoid(1.0))),
+        ("cross_entropy([[1.5, 0]], [0])", {}, float(core.bce_with_logits(1.5, 1))),
+        ("bce_grad_z(logit(0.9), 1)", {}, -0.1),
+        ("mean([bce(0.9, 1), bce(0.2, 0)])", {}, (math.log(1 / 0.9) + math.log(1 / 0.8)) / 2),
+    ],
+)
 def test_values(source: str, env: dict[str, float], expected: float) -> None:
     assert evaluate(parse(source, set(env)), env) == pytest.approx(expected, rel=1e-12)
 
 
-@pytest.mark.parametrize("source", ["", "x", "a.b", "f(1)", "[1][0](2)", "'text'", "True", "1 if 1 else 0",
-                                    "(lambda: 1)()", "__import__('os')", "bce(*[0.5, 1])", "{1: 2}"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "",
+        "x",
+        "a.b",
+        "f(1)",
+        "[1][0](2)",
+        "'text'",
+        "True",
+        "1 if 1 else 0",
+        "(lambda: 1)()",
+        "__import__('os')",
+        "bce(*[0.5, 1])",
+        "{1: 2}",
+    ],
+)
 def test_refused(source: str) -> None:
     with pytest.raises(ExprError):
         parse(source)

@@ -39,7 +39,12 @@ def test_mini_course_loads_every_kind() -> None:
     course = load_course(MINI)
     lesson = course.lesson("basics")
     assert [s.kind for s in lesson.sections] == ["text", "formula", "worked", "plot", "explorer", "lab"]
-    assert [type(q) for q in lesson.questions] == [ChoiceQuestion, TrueFalseQuestion, NumericQuestion, GeneratedQuestion]
+    assert [type(q) for q in lesson.questions] == [
+        ChoiceQuestion,
+        TrueFalseQuestion,
+        NumericQuestion,
+        GeneratedQuestion,
+    ]
     worked = lesson.sections[2]
     assert isinstance(worked, WorkedSection) and worked.rows[0] == {"p": 0.99, "y": 1.0}
     assert len(lesson.questions[3].slips) == 4
@@ -58,39 +63,47 @@ def test_problems_are_all_reported_with_file_line_and_path(course_dir: Path) -> 
     edit(course_dir, "    figure: ce-loss", "    figure: ce-los")
     lines = problems(course_dir)
     assert f"{path}:3 minutes: expected a whole number, got text 'three'" in lines
-    assert any(l.startswith(f"{path}:46 quiz.questions[1].answer: expected true or false") for l in lines)
-    assert any("sections[3].figure: expected one of ce-loss" in l and "got 'ce-los'" in l for l in lines)
+    assert any(line.startswith(f"{path}:46 quiz.questions[1].answer: expected true or false") for line in lines)
+    assert any("sections[3].figure: expected one of ce-loss" in line and "got 'ce-los'" in line for line in lines)
     assert len(lines) == 3
 
 
 def test_unknown_keys_suggest_the_known_one(course_dir: Path) -> None:
     edit(course_dir, "          explain: It is {{ -log(0.01)", "          explian: It is {{ -log(0.01)")
     lines = problems(course_dir)
-    assert any("quiz.questions[0].options[0].explian: unknown key 'explian' (did you mean 'explain'?)" in l for l in lines)
-    assert any("options[0]: missing required key 'explain'" in l for l in lines)
+    assert any(
+        "quiz.questions[0].options[0].explian: unknown key 'explian' (did you mean 'explain'?)" in line
+        for line in lines
+    )
+    assert any("options[0]: missing required key 'explain'" in line for line in lines)
 
 
 def test_unknown_question_kind(course_dir: Path) -> None:
     edit(course_dir, "kind: truefalse", "kind: essay")
-    assert any("quiz.questions[1].kind: expected one of choice, numeric, truefalse, generated; got 'essay'" in l
-               for l in problems(course_dir))
+    assert any(
+        "quiz.questions[1].kind: expected one of choice, numeric, truefalse, generated; got 'essay'" in line
+        for line in problems(course_dir)
+    )
 
 
 def test_duplicate_question_ids(course_dir: Path) -> None:
     edit(course_dir, "id: tf", "id: pick")
-    assert any("duplicate question id 'pick'" in l for l in problems(course_dir))
+    assert any("duplicate question id 'pick'" in line for line in problems(course_dir))
 
 
 def test_choice_needs_exactly_one_correct_option(course_dir: Path) -> None:
     edit(course_dir, "          correct: true\n", "")
-    assert any("exactly one option must have correct: true, found 0" in l for l in problems(course_dir))
+    assert any("exactly one option must have correct: true, found 0" in line for line in problems(course_dir))
 
 
-@pytest.mark.parametrize("payload", [
-    "!!python/object/apply:os.system ['echo pwned']",
-    "!!python/name:os.system",
-    "!!binary aGk=",
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "!!python/object/apply:os.system ['echo pwned']",
+        "!!python/name:os.system",
+        "!!binary aGk=",
+    ],
+)
 def test_constructor_tags_are_refused_not_run(course_dir: Path, payload: str) -> None:
     path = edit(course_dir, "summary: Every section and question kind, once.", f"summary: {payload}")
     lines = problems(course_dir)
@@ -112,12 +125,12 @@ def test_empty_and_missing_files(course_dir: Path) -> None:
 
 def test_unlisted_lesson_file_is_reported(course_dir: Path) -> None:
     shutil.copy(course_dir / "lessons" / "basics.yaml", course_dir / "lessons" / "extra.yaml")
-    assert any("extra.yaml: lesson file not listed" in l for l in problems(course_dir))
+    assert any("extra.yaml: lesson file not listed" in line for line in problems(course_dir))
 
 
 def test_lesson_id_must_match_its_file(course_dir: Path) -> None:
     edit(course_dir, "id: basics", "id: other")
-    assert any("does not match the file name" in l for l in problems(course_dir))
+    assert any("does not match the file name" in line for line in problems(course_dir))
 
 
 def test_duplicate_yaml_keys_are_errors(course_dir: Path) -> None:
@@ -127,25 +140,30 @@ def test_duplicate_yaml_keys_are_errors(course_dir: Path) -> None:
 
 def test_numeric_answers_must_be_computed_not_typed(course_dir: Path) -> None:
     edit(course_dir, "answer: bce(0.5, 1)", "answer: 0.693")
-    assert any("quiz.questions[2].answer: expected an expression in quotes" in l for l in problems(course_dir))
+    assert any("quiz.questions[2].answer: expected an expression in quotes" in line for line in problems(course_dir))
 
 
-@pytest.mark.parametrize("expr, message", [
-    ("__import__('os').system('true')", "unknown function"),
-    ("bce(0.5, 1).real", "Attribute is not allowed"),
-    ("open('x')", "unknown function"),
-    ("bce(p=0.5, y=1)", "positional arguments only"),
-    ("bce(0.5)", "takes 2 argument(s)"),
-    ("lambda: 1", "Lambda is not allowed"),
-])
+@pytest.mark.parametrize(
+    ("expr", "message"),
+    [
+        ("__import__('os').system('true')", "unknown function"),
+        ("bce(0.5, 1).real", "Attribute is not allowed"),
+        ("open('x')", "unknown function"),
+        ("bce(p=0.5, y=1)", "positional arguments only"),
+        ("bce(0.5)", "takes 2 argument(s)"),
+        ("lambda: 1", "Lambda is not allowed"),
+    ],
+)
 def test_expressions_outside_the_grammar_are_refused(course_dir: Path, expr: str, message: str) -> None:
     edit(course_dir, "answer: bce(0.5, 1)", f'answer: "{expr}"')
-    assert any("quiz.questions[2].answer" in l and message in l for l in problems(course_dir))
+    assert any("quiz.questions[2].answer" in line and message in line for line in problems(course_dir))
 
 
 def test_unchecked_decimal_in_prose_is_refused(course_dir: Path) -> None:
     edit(course_dir, "explain: e⁰ = 1.", "explain: log 0.5 ≈ -0.693.")
-    assert any("quiz.questions[1].explain: the number '≈ -0.693' is not checked" in l for l in problems(course_dir))
+    assert any(
+        "quiz.questions[1].explain: the number '≈ -0.693' is not checked" in line for line in problems(course_dir)
+    )
 
 
 def test_a_wrong_stated_number_fails_the_check(course_dir: Path) -> None:
@@ -167,8 +185,10 @@ def test_not_a_directory(tmp_path: Path) -> None:
 
 def test_builtin_slip_that_cannot_apply_is_an_error(course_dir: Path) -> None:
     edit(course_dir, "slips: [log2, log10, sign]", "slips: [log2, complement]")
-    assert any("slip 'complement' does not apply to 'bce(0.5, 1)' (it needs a variable p)" in l
-               for l in problems(course_dir))
+    assert any(
+        "slip 'complement' does not apply to 'bce(0.5, 1)' (it needs a variable p)" in line
+        for line in problems(course_dir)
+    )
 
 
 def test_slip_accepted_as_the_answer_fails_the_check(course_dir: Path) -> None:
@@ -177,11 +197,14 @@ def test_slip_accepted_as_the_answer_fails_the_check(course_dir: Path) -> None:
     assert "is accepted as the right answer" in line
 
 
-@pytest.mark.parametrize("key, value, message", [
-    ("w0", ".nan", "w0: must be a finite number, got nan"),
-    ("w0", ".inf", "w0: must be a finite number, got inf"),
-    ("label_noise", "-1", "label_noise: must be between 0.0 and 0.5, got -1.0"),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("w0", ".nan", "w0: must be a finite number, got nan"),
+        ("w0", ".inf", "w0: must be a finite number, got inf"),
+        ("label_noise", "-1", "label_noise: must be between 0.0 and 0.5, got -1.0"),
+    ],
+)
 def test_lab_numbers_must_be_finite_and_in_range(course_dir: Path, key: str, value: str, message: str) -> None:
     edit(course_dir, "    epochs: 50", f"    epochs: 50\n    {key}: {value}")
     assert any(message in line for line in problems(course_dir))

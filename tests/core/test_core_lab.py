@@ -50,9 +50,7 @@ def test_label_noise_flips_exactly_that_fraction_of_the_same_points() -> None:
     assert int((y_noisy != y_clean).sum()) == 40
 
 
-@pytest.mark.parametrize(
-    "kwargs", [{"n": 0}, {"separation": -1.0}, {"label_noise": 1.5}, {"label_noise": math.nan}]
-)
+@pytest.mark.parametrize("kwargs", [{"n": 0}, {"separation": -1.0}, {"label_noise": 1.5}, {"label_noise": math.nan}])
 def test_dataset_rejects_bad_parameters(kwargs: dict) -> None:
     with pytest.raises(ValueError):
         lab.make_dataset(**kwargs)

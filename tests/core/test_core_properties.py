@@ -183,9 +183,7 @@ def test_cross_entropy_grad_matches_finite_difference(case: tuple[np.ndarray, np
 
 
 @given(logits_and_labels(max_abs=100.0), st.floats(-100.0, 100.0))
-def test_cross_entropy_unchanged_by_a_constant_shift(
-    case: tuple[np.ndarray, np.ndarray], c: float
-) -> None:
+def test_cross_entropy_unchanged_by_a_constant_shift(case: tuple[np.ndarray, np.ndarray], c: float) -> None:
     z, y = case
     shifted, original = core.cross_entropy(z + c, y), core.cross_entropy(z, y)
     np.testing.assert_allclose(shifted, original, rtol=1e-9, atol=1e-12)
@@ -206,9 +204,7 @@ def test_two_class_softmax_is_sigmoid_of_difference(x1: float, x2: float) -> Non
     assert core.softmax([x1, x2])[0] == pytest.approx(core.sigmoid(x1 - x2), rel=1e-12, abs=1e-300)
 
 
-matrices = hnp.arrays(
-    np.float64, hnp.array_shapes(min_dims=2, max_dims=2, max_side=6), elements=st.floats(-1e3, 1e3)
-)
+matrices = hnp.arrays(np.float64, hnp.array_shapes(min_dims=2, max_dims=2, max_side=6), elements=st.floats(-1e3, 1e3))
 
 
 @given(matrices, st.sampled_from([0, 1, -1]))

@@ -14,8 +14,8 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
@@ -24,8 +24,16 @@ CE_TUTOR = Path(sys.executable).parent / "ce-tutor"
 #: How long to wait for the screen to show something before failing.
 DEADLINE = 20.0
 #: Terminal modes a well-behaved full-screen app must give back when it exits.
-RESTORED = {"alternate_on": "0", "cursor_flag": "1", "mouse_any_flag": "0", "mouse_all_flag": "0",
-            "mouse_button_flag": "0", "mouse_standard_flag": "0", "mouse_sgr_flag": "0", "wrap_flag": "1"}
+RESTORED = {
+    "alternate_on": "0",
+    "cursor_flag": "1",
+    "mouse_any_flag": "0",
+    "mouse_all_flag": "0",
+    "mouse_button_flag": "0",
+    "mouse_standard_flag": "0",
+    "mouse_sgr_flag": "0",
+    "wrap_flag": "1",
+}
 
 
 def _tmux() -> str:
@@ -53,13 +61,23 @@ class Terminal:
     # ----- running ----------------------------------------------------------------------
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([self.tmux, "-L", self.socket, *args], capture_output=True, text=True,
-                              env=self.env, timeout=30, check=check, stdin=subprocess.DEVNULL)
+        return subprocess.run(
+            [self.tmux, "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=30,
+            check=check,
+            stdin=subprocess.DEVNULL,
+        )
 
     @property
     def env(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items()
-               if k not in ("TMUX", "TMUX_PANE", "COLUMNS", "LINES") and not k.startswith("TEXTUAL")}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("TMUX", "TMUX_PANE", "COLUMNS", "LINES") and not k.startswith("TEXTUAL")
+        }
         env.setdefault("TERM", "xterm-256color")
         env["CE_TUTOR_HOME"] = str(self.workdir / "home")
         return env
@@ -71,8 +89,21 @@ class Terminal:
         command = shlex.join([str(CE_TUTOR), *args])
         exit_file = shlex.quote(str(self.exit_file))
         script = f'{command}; rc=$?; echo "exit=$rc" > {exit_file}; echo "exit=$rc"; sleep 120'
-        self._run("-f", str(config), "new-session", "-d", "-s", "e2e", "-x", str(self.width),
-                  "-y", str(self.height), "sh", "-c", script)
+        self._run(
+            "-f",
+            str(config),
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            str(self.width),
+            "-y",
+            str(self.height),
+            "sh",
+            "-c",
+            script,
+        )
         self.started = True
         self.socket_path = Path(self._run("display-message", "-p", "#{socket_path}").stdout.strip())
         size = self._run("display-message", "-p", "-t", "e2e", "#{pane_width}x#{pane_height}").stdout.strip()
@@ -134,7 +165,7 @@ class Terminal:
     def flags(self) -> dict[str, str]:
         names = sorted(RESTORED)
         shown = self._run("display-message", "-p", "-t", "e2e", " ".join(f"#{{{n}}}" for n in names)).stdout
-        return dict(zip(names, shown.split()))
+        return dict(zip(names, shown.split(), strict=False))
 
     def exit_code(self, timeout: float = DEADLINE) -> int:
         """The app's exit code, once it has exited."""

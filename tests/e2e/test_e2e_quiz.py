@@ -70,8 +70,10 @@ def test_quiz_to_the_end(terminal, tmp_path, width, height):
     term.start("--data-dir", str(tmp_path / "data"), "quiz", LESSON, "--seed", str(SEED))
     for number, (keys, how, right) in enumerate(steps, 1):
         # the next question, unanswered (a capture can catch the old verdict mid-redraw: wait it out)
-        term.wait_for(lambda s, n=number: f"Question {n} / {total}" in s and CORRECT not in s and INCORRECT not in s,
-                      f"question {number}, unanswered")
+        term.wait_for(
+            lambda s, n=number: f"Question {n} / {total}" in s and CORRECT not in s and INCORRECT not in s,
+            f"question {number}, unanswered",
+        )
         if how == "text":
             term.type(keys[0])
             term.wait_for(keys[0], f"the typed answer {keys[0]}")

@@ -23,9 +23,42 @@ from tutor.quiz.grading import show_number
 COURSE = load_course(bundled_course_dir())
 NUMERIC = [q for lesson in COURSE.lessons for q in lesson.questions if q.kind in ("numeric", "generated")]
 LOOKALIKES = [
-    "٣", "３", "𝟑", "\u2212", "\u2013", "\u2014", "\u207b", "¹", "½", "e", "E", "_", ",", ".", " ", "\t",
-    "\n", "\u00a0", "\u2009", "\u200b", "x", "%", "∞", "nan", "inf", "0x", "+", "-", "(", ")", "/", "*",
-    "e999", "e-999", "1e308", "0" * 40,
+    "٣",
+    "３",
+    "𝟑",
+    "\u2212",
+    "\u2013",
+    "\u2014",
+    "\u207b",
+    "¹",
+    "½",
+    "e",
+    "E",
+    "_",
+    ",",
+    ".",
+    " ",
+    "\t",
+    "\n",
+    "\u00a0",
+    "\u2009",
+    "\u200b",
+    "x",
+    "%",
+    "∞",
+    "nan",
+    "inf",
+    "0x",
+    "+",
+    "-",
+    "(",
+    ")",
+    "/",
+    "*",
+    "e999",
+    "e-999",
+    "1e308",
+    "0" * 40,
 ]
 
 
@@ -36,10 +69,20 @@ def typed_near_an_answer(draw: st.DrawFn) -> tuple[QuizSession, float, str]:
     session = QuizSession([question], seed=draw(st.integers(0, 2**32 - 1)))
     concrete = session.question
     value = evaluate(concrete.answer)
-    text = draw(st.sampled_from([
-        repr(value), f"{value:.4f}", f"{value:.2f}", f"{value:g}", f"{value:.3e}",
-        show_number(value, concrete.tolerance), f"{value:,.3f}", f" {value:.3f} ".replace("-", "\u2212"),
-    ]))
+    text = draw(
+        st.sampled_from(
+            [
+                repr(value),
+                f"{value:.4f}",
+                f"{value:.2f}",
+                f"{value:g}",
+                f"{value:.3e}",
+                show_number(value, concrete.tolerance),
+                f"{value:,.3f}",
+                f" {value:.3f} ".replace("-", "\u2212"),
+            ]
+        )
+    )
     for _ in range(draw(st.integers(0, 3))):
         at = draw(st.integers(0, len(text)))
         edit = draw(st.sampled_from(["insert", "delete", "replace"]))
@@ -47,9 +90,9 @@ def typed_near_an_answer(draw: st.DrawFn) -> tuple[QuizSession, float, str]:
         if edit == "insert":
             text = text[:at] + piece + text[at:]
         elif edit == "delete":
-            text = text[:at] + text[at + 1:]
+            text = text[:at] + text[at + 1 :]
         else:
-            text = text[:at] + piece + text[at + 1:]
+            text = text[:at] + piece + text[at + 1 :]
     return session, value, text
 
 

@@ -13,8 +13,31 @@ from tutor.content import CourseError, bundled_course_dir, load_course
 from tutor.content.checks import check_course
 
 LESSONS = sorted((bundled_course_dir() / "lessons").glob("*.yaml"))
-JUNK = ["", ":", "- ", "{", "]", "!!python/object:os.system {}", "&a x", "*a", "'", '"', "\t", "~", "null",
-        "1e999", "-", "kind: essay", "[1, 2]", "{a: 1}", "\u2212", "{{ bce(2, 1) ≈ 1.0 }}", "≈ 0.5", "\x00", "yes"]
+JUNK = [
+    "",
+    ":",
+    "- ",
+    "{",
+    "]",
+    "!!python/object:os.system {}",
+    "&a x",
+    "*a",
+    "'",
+    '"',
+    "\t",
+    "~",
+    "null",
+    "1e999",
+    "-",
+    "kind: essay",
+    "[1, 2]",
+    "{a: 1}",
+    "\u2212",
+    "{{ bce(2, 1) ≈ 1.0 }}",
+    "≈ 0.5",
+    "\x00",
+    "yes",
+]
 
 
 @st.composite

@@ -32,7 +32,7 @@ from tutor.ui.progress import MemoryProgress
 
 COURSE = load_course(bundled_course_dir())
 LESSON_IDS = [lesson.id for lesson in COURSE.lessons]
-EXPLORER_LESSONS = [l.id for l in COURSE.lessons if any(s.kind == "explorer" for s in l.sections)]
+EXPLORER_LESSONS = [lesson.id for lesson in COURSE.lessons if any(s.kind == "explorer" for s in lesson.sections)]
 MIN_KEYS = 2000
 EXAMPLES = 30
 KEYS_PER_EXAMPLE = (70, 76)
@@ -56,9 +56,31 @@ def _bound_keys() -> set[str]:
 
 
 GENERAL = {
-    "enter", "escape", "tab", "shift+tab", "up", "down", "left", "right", "shift+left", "shift+right",
-    "pageup", "pagedown", "home", "end", "backspace", "space", "question_mark", "ctrl+c",
-    "full_stop", "comma", "minus", "plus", "minus_sign", "e", "E",
+    "enter",
+    "escape",
+    "tab",
+    "shift+tab",
+    "up",
+    "down",
+    "left",
+    "right",
+    "shift+left",
+    "shift+right",
+    "pageup",
+    "pagedown",
+    "home",
+    "end",
+    "backspace",
+    "space",
+    "question_mark",
+    "ctrl+c",
+    "full_stop",
+    "comma",
+    "minus",
+    "plus",
+    "minus_sign",
+    "e",
+    "E",
 }
 #: ctrl+q quits from anywhere (Textual's binding): it would end the run, so it is left out.
 BOUND = sorted((_bound_keys() | GENERAL) - {"ctrl+q"})
@@ -68,9 +90,19 @@ OPENERS = ["enter", "t", "g", "a", "r", "c", "v", "ctrl+p"]
 RANDOM = list(string.ascii_letters + string.digits)
 
 _CHARACTERS = {
-    "enter": "\r", "escape": "\x1b", "tab": "\t", "backspace": "\x7f", "space": " ", "question_mark": "?",
-    "full_stop": ".", "comma": ",", "minus": "-", "plus": "+", "minus_sign": "\u2212",
-    "ctrl+c": "\x03", "ctrl+p": "\x10",
+    "enter": "\r",
+    "escape": "\x1b",
+    "tab": "\t",
+    "backspace": "\x7f",
+    "space": " ",
+    "question_mark": "?",
+    "full_stop": ".",
+    "comma": ",",
+    "minus": "-",
+    "plus": "+",
+    "minus_sign": "\u2212",
+    "ctrl+c": "\x03",
+    "ctrl+p": "\x10",
 }
 
 
@@ -141,7 +173,7 @@ def _quits(app: App, key: str) -> bool:
     """Whether ``key`` would quit the app on the screen shown now."""
     try:
         active = app.screen.active_bindings.get(key)
-    except Exception:  # noqa: BLE001 - no screen: nothing quits
+    except Exception:
         return False
     return active is not None and active.binding.action in QUIT_ACTIONS and active.enabled
 
@@ -226,8 +258,12 @@ async def _drive(start: str, lesson_id: str, plan: list) -> tuple[int, list]:
 
 # No shrinking: each example takes seconds, so shrinking a failure could take many minutes; the
 # failing example is reported whole (and replayed first next time from the .hypothesis database).
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
-          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 @given(runs())
 def _fuzz(run: tuple[str, str, list]) -> None:
     start, lesson_id, plan = run

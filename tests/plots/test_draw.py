@@ -31,7 +31,7 @@ def test_marker_and_title_are_drawn():
 
 def test_points_outside_the_limits_are_not_sent_to_plotext():
     fig = figure("grad-p")
-    xs, ys = draw._visible(fig, fig.series[0].x, fig.series[0].y)
+    _xs, ys = draw._visible(fig, fig.series[0].x, fig.series[0].y)
     assert min(ys) >= fig.ylim[0] and len(ys) < fig.series[0].y.size
 
 

@@ -12,14 +12,22 @@ from tutor.content.model import Course, Lesson, TrueFalseQuestion
 
 def _lesson(lesson_id: str, *question_ids: str) -> Lesson:
     questions = tuple(TrueFalseQuestion(id=q, prompt=f"{q}?", answer=True, explain="because") for q in question_ids)
-    return Lesson(id=lesson_id, title=lesson_id.title(), minutes=5, summary="", sections=(),
-                  questions=questions, source=Path(f"{lesson_id}.yaml"))
+    return Lesson(
+        id=lesson_id,
+        title=lesson_id.title(),
+        minutes=5,
+        summary="",
+        sections=(),
+        questions=questions,
+        source=Path(f"{lesson_id}.yaml"),
+    )
 
 
 @pytest.fixture
 def course() -> Course:
-    return Course(title="Mini", lessons=(_lesson("intro", "q1", "q2"), _lesson("bce", "q1", "q2", "q3")),
-                  root=Path("."))
+    return Course(
+        title="Mini", lessons=(_lesson("intro", "q1", "q2"), _lesson("bce", "q1", "q2", "q3")), root=Path(".")
+    )
 
 
 class Clock:

@@ -54,8 +54,15 @@ def test_stats_json_is_for_scripts(course, home: Path, capsys) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["attempts"] == 5 and data["due"] == 1 and data["path"] == str(home / "progress.db")
     assert [day["date"] for day in data["days"]] == ["2025-03-01", "2025-03-02"]
-    assert data["lessons"][1] == {"lesson_id": "bce", "title": "Bce", "attempts": 3, "correct": 3,
-                                  "accuracy": 1.0, "best_score": 3, "best_total": 3}
+    assert data["lessons"][1] == {
+        "lesson_id": "bce",
+        "title": "Bce",
+        "attempts": 3,
+        "correct": 3,
+        "accuracy": 1.0,
+        "best_score": 3,
+        "best_total": 3,
+    }
 
 
 def test_stats_without_answers_has_no_chart(course, tmp_path: Path, capsys) -> None:

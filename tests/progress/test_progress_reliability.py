@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import signal
@@ -44,11 +45,13 @@ for i in range(int(first), int(first) + int(count)):
 """
 
 
-def _writer(data_dir: Path, first: int, count: int, lesson: str = "kill", pause: float = 0.0,
-            start: Path | str = "") -> subprocess.Popen:
+def _writer(
+    data_dir: Path, first: int, count: int, lesson: str = "kill", pause: float = 0.0, start: Path | str = ""
+) -> subprocess.Popen:
     args = [str(data_dir), str(first), str(count), lesson, str(pause), str(start)]
-    return subprocess.Popen([sys.executable, "-c", WRITER, *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def _given(data_dir: Path) -> list[int]:
@@ -194,7 +197,7 @@ def test_two_instances_writing_at_once_lose_nothing(tmp_path: Path) -> None:
         assert len(out.split()) == n
     given = _given(tmp_path)
     assert sorted(given) == list(range(10_000, 10_000 + n)) + list(range(20_000, 20_000 + n))
-    turns = sum(1 for a, b in zip(given, given[1:]) if a // 10_000 != b // 10_000)
+    turns = sum(1 for a, b in itertools.pairwise(given) if a // 10_000 != b // 10_000)
     assert turns >= 10, "the two writers hardly overlapped; the test did not test concurrency"
 
 
@@ -218,8 +221,15 @@ for round_ in range(rounds):
 
 def test_instances_starting_together_on_no_file_all_get_the_same_fresh_store(tmp_path: Path) -> None:
     rounds = 12
-    openers = [subprocess.Popen([sys.executable, "-c", OPENER, str(tmp_path), str(rounds)],
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(5)]
+    openers = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPENER, str(tmp_path), str(rounds)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for _ in range(5)
+    ]
     try:
         for opener in openers:
             assert opener.stdout.readline() == "ready\n"
@@ -274,8 +284,10 @@ def test_a_read_only_data_dir_gives_a_store_that_works_without_saving(tmp_path: 
             pass
         else:
             probe.unlink()
-            pytest.skip("permissions do not stop writes here (root or CAP_DAC_OVERRIDE); "
-                        "the uncreatable-dir test covers this path")
+            pytest.skip(
+                "permissions do not stop writes here (root or CAP_DAC_OVERRIDE); "
+                "the uncreatable-dir test covers this path"
+            )
         store = open_store(home)
         assert store.status.kind == "not-saving" and "not be saved" in store.status.message
         store.record_answer("intro", "q1", "x", False)

@@ -50,7 +50,9 @@ def test_answers_are_kept_with_utc_timestamps(tmp_path: Path, clock) -> None:
     with open_store(tmp_path, clock=clock) as store:
         answers = store.export()["answers"]
     assert [(a["question_id"], a["given"], a["correct"], a["skipped"]) for a in answers] == [
-        ("q1", "True", True, False), ("q2", "", False, True)]
+        ("q1", "True", True, False),
+        ("q2", "", False, True),
+    ]
     assert datetime.fromisoformat(answers[0]["at"]) == clock.now
     assert answers[0]["at"].endswith("+00:00")
 
@@ -61,7 +63,9 @@ def test_lesson_states_go_from_new_to_in_progress_to_done_with_the_best_score(tm
         store.record_position("intro", 1)
         store.record_answer("bce", "q1", "False", False)
         assert {k: v.state for k, v in store.lesson_states(course).items()} == {
-            "intro": "in progress", "bce": "in progress"}
+            "intro": "in progress",
+            "bce": "in progress",
+        }
         store.record_score("bce", 2, 3)
         store.record_score("bce", 3, 3)
         store.record_score("bce", 1, 3)

@@ -72,7 +72,13 @@ def test_numeric_right(mini_questions, typed: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "slip"),
-    [("0.301", "log base 10"), ("0.30", "log base 10"), ("1", "log base 2"), ("−0.693", "sign is flipped"), ("0.72", "")],
+    [
+        ("0.301", "log base 10"),
+        ("0.30", "log base 10"),
+        ("1", "log base 2"),
+        ("−0.693", "sign is flipped"),
+        ("0.72", ""),
+    ],
 )
 def test_numeric_wrong_names_the_slip(mini_questions, typed: str, slip: str) -> None:
     verdict = grade(mini_questions["num"], typed)
@@ -165,7 +171,9 @@ def test_generated_must_be_instantiated_first(mini_questions) -> None:
 
 
 def test_a_choice_built_in_code() -> None:
-    question = ChoiceQuestion("c", "?", (Option("x", False, "no"), Option("y", True, "yes"), Option("z", False, "nope")))
+    question = ChoiceQuestion(
+        "c", "?", (Option("x", False, "no"), Option("y", True, "yes"), Option("z", False, "nope"))
+    )
     verdict = grade(question, 2, order=(2, 0, 1))
     assert (verdict.given, verdict.expected) == ("a) z", "c) y")
     assert verdict.explanation == "nope\n\nWhy c) is right: yes"

@@ -18,7 +18,9 @@ from tutor.quiz.practice import draw_value, instantiate, practice_set
 PROMPT = re.compile(r"ŷ = (?P<p>\S+), y = (?P<y>\S+): compute L\.")
 
 
-def template(prompt: str, draws: tuple[Draw, ...], answer: str, slips: tuple[Slip, ...] = (), explain: str = "") -> GeneratedQuestion:
+def template(
+    prompt: str, draws: tuple[Draw, ...], answer: str, slips: tuple[Slip, ...] = (), explain: str = ""
+) -> GeneratedQuestion:
     names = {d.name for d in draws}
     return GeneratedQuestion("g", prompt, draws, parse(answer, names), Tolerance(abs=0.01), explain, slips=slips)
 
@@ -65,7 +67,13 @@ def test_numpy_generator_works(mini_questions) -> None:
 
 @pytest.mark.parametrize(
     "draw",
-    [Draw("x", 0.05, 0.95, 2), Draw("x", -3, 3, 0), Draw("x", 0.101, 0.139, 2), Draw("x", 1e-4, 2e-4, 5), Draw("x", 2, 2, 1)],
+    [
+        Draw("x", 0.05, 0.95, 2),
+        Draw("x", -3, 3, 0),
+        Draw("x", 0.101, 0.139, 2),
+        Draw("x", 1e-4, 2e-4, 5),
+        Draw("x", 2, 2, 1),
+    ],
 )
 def test_drawn_values_stay_on_the_grid_within_bounds(draw: Draw) -> None:
     rng = random.Random(0)
@@ -81,16 +89,21 @@ def test_draws_cover_the_range() -> None:
 
 
 def test_text_shows_values_as_drawn() -> None:
-    q = template("a={a} b={b} c={c} keep {d} and {{ bce(0.5, 1) ≈ 0.69 }}",
-                 (Draw("a", choices=(3.0,)), Draw("b", choices=(-0.5,)), Draw("c", choices=(1e-5,))), "a + b + c",
-                 explain="with a = {a}")
+    q = template(
+        "a={a} b={b} c={c} keep {d} and {{ bce(0.5, 1) ≈ 0.69 }}",
+        (Draw("a", choices=(3.0,)), Draw("b", choices=(-0.5,)), Draw("c", choices=(1e-5,))),
+        "a + b + c",
+        explain="with a = {a}",
+    )
     question = instantiate(q, random.Random(0))
     assert question.prompt == "a=3 b=−0.5 c=0.00001 keep {d} and {{ bce(0.5, 1) ≈ 0.69 }}"
     assert question.explain == "with a = 3"
     assert evaluate(question.answer) == pytest.approx(2.50001)
 
 
-@pytest.mark.parametrize("answer", ["x ** 2", "-x ** 2", "2 ** x", "x ^ 2", "1 - x ^ 2", "x ** 2 - x ^ 2 + x**2", "abs(x) * x"])
+@pytest.mark.parametrize(
+    "answer", ["x ** 2", "-x ** 2", "2 ** x", "x ^ 2", "1 - x ^ 2", "x ** 2 - x ^ 2 + x**2", "abs(x) * x"]
+)
 def test_substitution_keeps_the_meaning(answer: str) -> None:
     q = template("{x}", (Draw("x", choices=(-2.0,)),), answer)
     assert evaluate(instantiate(q, random.Random(0)).answer) == evaluate(q.answer, {"x": -2.0})

@@ -61,7 +61,7 @@ def test_score_and_missed(quiz, pattern: str, score: int, missed: list[int]) -> 
     assert session.finished and session.position == 4
     assert session.score == score
     assert len(session.missed) == len(missed)
-    assert all(a is quiz[i] for a, i in zip(session.missed, missed))  # originals, not instances
+    assert all(a is quiz[i] for a, i in zip(session.missed, missed, strict=False))  # originals, not instances
     assert [q for q, _ in session.answers] == quiz
     assert [v.correct for _, v in session.answers] == [m == "r" for m in pattern]
 

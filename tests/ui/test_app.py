@@ -276,7 +276,10 @@ async def test_progress_is_saved_in_the_store_and_read_back(mini_course, ui, tmp
             assert ui.text_of(app, "#results-score").startswith("Score: 3 / 4")
         answers = store.export()["answers"]
         assert [(a["question_id"], bool(a["correct"])) for a in answers] == [
-            ("pick", True), ("tf", True), ("num", False), ("gen", True)
+            ("pick", True),
+            ("tf", True),
+            ("num", False),
+            ("gen", True),
         ]
     with open_store(tmp_path) as store:  # a later run: the course map remembers
         app = ui.make_app(mini_course, progress=StoreProgress(store, mini_course))

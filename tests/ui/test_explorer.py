@@ -148,8 +148,9 @@ async def test_d_toggles_the_text_alternative_of_the_plot():
         shown = plot.render()
         from rich.console import Console
 
-        console = Console(width=80, record=True, file=open("/dev/null", "w"))
-        console.print(shown)
+        with open("/dev/null", "w") as devnull:
+            console = Console(width=80, record=True, file=devnull)
+            console.print(shown)
         text = console.export_text()
         assert four(core.bce(0.5, 1)) in text and "Marker (@)" in text
         await pilot.press("d")
@@ -247,12 +248,18 @@ def screen_lines(explorer) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "make, keys, final",
+    ("make", "keys", "final"),
     [
-        (ProbabilityExplorerWidget, ["right", "right", "shift+right", "end", "left", "y", "pagedown"],
-         ProbabilityExplorer(88, 0)),
-        (SoftmaxExplorerWidget, ["right", "shift+right", "x", "left", "y", "up", "shift+left"],
-         SoftmaxExplorer(11, -6, 1, 2)),
+        (
+            ProbabilityExplorerWidget,
+            ["right", "right", "shift+right", "end", "left", "y", "pagedown"],
+            ProbabilityExplorer(88, 0),
+        ),
+        (
+            SoftmaxExplorerWidget,
+            ["right", "shift+right", "x", "left", "y", "up", "shift+left"],
+            SoftmaxExplorer(11, -6, 1, 2),
+        ),
     ],
 )
 async def test_screen_after_moves_equals_a_fresh_explorer_in_that_state(make, keys, final):

@@ -56,7 +56,10 @@ def reference(markdown: str):
             i += 1
             while tokens[i].type == "list_item_open":
                 if [t.type for t in tokens[i + 1 : i + 5]] != [
-                    "paragraph_open", "inline", "paragraph_close", "list_item_close"
+                    "paragraph_open",
+                    "inline",
+                    "paragraph_close",
+                    "list_item_close",
                 ]:
                     return None
                 inline = _inline(tokens[i + 2])
@@ -89,8 +92,9 @@ def ours(markdown: str):
 
 def _bundled_prose() -> list[str]:
     course = load_course(bundled_course_dir())
-    return [render(section.markdown) for lesson in course.lessons for section in lesson.sections
-            if section.kind == "text"]
+    return [
+        render(section.markdown) for lesson in course.lessons for section in lesson.sections if section.kind == "text"
+    ]
 
 
 @pytest.mark.parametrize("markdown", _bundled_prose())
@@ -99,27 +103,73 @@ def test_every_bundled_text_section_is_drawn_as_textual_markdown_would(markdown)
     assert ours(markdown) == reference(markdown)
 
 
-@pytest.mark.parametrize("markdown", [
-    "A paragraph\nover two lines.\n\nAnother, with **bold** and *italic* and ***both***.",
-    "Intro:\n\n- **y = 1**: one.\n- **y = 0**: two,\n  continued.\n\nAfter.",
-    "Lazy\n- item\nlazy continuation\n\n* other bullet",
-])
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "A paragraph\nover two lines.\n\nAnother, with **bold** and *italic* and ***both***.",
+        "Intro:\n\n- **y = 1**: one.\n- **y = 0**: two,\n  continued.\n\nAfter.",
+        "Lazy\n- item\nlazy continuation\n\n* other bullet",
+    ],
+)
 def test_supported_markdown(markdown):
     assert ours(markdown) is not None
     assert ours(markdown) == reference(markdown)
 
 
-@pytest.mark.parametrize("markdown", [
-    "# Heading", "Some `code`.", "A [link](https://example.com).", "1. first\n2. second",
-    "> quote", "a | b\n--|--\n1 | 2", "snake_case", "a*b*c", "**unclosed", "x  \ny",
-    "- item\n\n  second paragraph", "    indented code", "---", "Title\n===",
-])
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "# Heading",
+        "Some `code`.",
+        "A [link](https://example.com).",
+        "1. first\n2. second",
+        "> quote",
+        "a | b\n--|--\n1 | 2",
+        "snake_case",
+        "a*b*c",
+        "**unclosed",
+        "x  \ny",
+        "- item\n\n  second paragraph",
+        "    indented code",
+        "---",
+        "Title\n===",
+    ],
+)
 def test_anything_else_goes_to_textual_markdown(markdown):
     assert prose_blocks(markdown) is None
 
 
-PIECES = ["a", "b", "ŷ", " ", "  ", "*", "**", "***", "_", "\n", "\n\n", "- ", "* ", "+ ", "1. ",
-          "# ", "(", ")", ":", ".", "|", "-", "=", "<", "x < 1", "`", "~~", "[", "]"]
+PIECES = [
+    "a",
+    "b",
+    "ŷ",
+    " ",
+    "  ",
+    "*",
+    "**",
+    "***",
+    "_",
+    "\n",
+    "\n\n",
+    "- ",
+    "* ",
+    "+ ",
+    "1. ",
+    "# ",
+    "(",
+    ")",
+    ":",
+    ".",
+    "|",
+    "-",
+    "=",
+    "<",
+    "x < 1",
+    "`",
+    "~~",
+    "[",
+    "]",
+]
 
 
 @settings(max_examples=400, deadline=None)

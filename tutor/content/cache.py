@@ -64,7 +64,7 @@ def _read(entry: Path) -> Course | None:
     try:
         with entry.open("rb") as handle:
             course = pickle.load(handle)
-    except Exception:  # noqa: BLE001 - any unreadable entry just means "validate again"
+    except Exception:
         return None
     return course if isinstance(course, Course) else None
 

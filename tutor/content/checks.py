@@ -28,8 +28,10 @@ def _check_stated(stated) -> str:
     except ExprError as exc:
         return f"{stated.location}: {exc}"
     if not agrees(value, stated.stated):
-        return (f"{stated.location}: states {stated.expr.source} {stated.relation} {stated.stated}, "
-                f"but the core computes {value:.6g}")
+        return (
+            f"{stated.location}: states {stated.expr.source} {stated.relation} {stated.stated}, "
+            f"but the core computes {value:.6g}"
+        )
     return ""
 
 
@@ -38,7 +40,7 @@ def _check_worked(lesson: Lesson) -> list[str]:
     for i, section in enumerate(lesson.sections):
         if not isinstance(section, WorkedSection):
             continue
-        for (r, row), (c, column) in itertools.product(enumerate(section.rows), enumerate(section.columns)):
+        for (r, row), (_c, column) in itertools.product(enumerate(section.rows), enumerate(section.columns)):
             where = Location(str(lesson.source), None, f"sections[{i}].rows[{r}] column {column.header!r}")
             out.append(_finite(column.expr, row, where))
     return out
@@ -73,7 +75,7 @@ def _slip_differs(q: NumericQuestion | GeneratedQuestion, slip, where: Location)
 def _corners(q: GeneratedQuestion) -> list[dict[str, float]]:
     """The extreme draws of a generated question: if these compute, the whole range does."""
     ranges = [d.choices or (round(d.low, d.decimals), round(d.high, d.decimals)) for d in q.draws]
-    return [dict(zip((d.name for d in q.draws), values)) for values in itertools.product(*ranges)]
+    return [dict(zip((d.name for d in q.draws), values, strict=False)) for values in itertools.product(*ranges)]
 
 
 def _finite(expr, env, where: Location) -> str:

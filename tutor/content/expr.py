@@ -12,8 +12,9 @@ from __future__ import annotations
 import ast
 import functools
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 MAX_LENGTH = 300
 
@@ -219,9 +220,7 @@ def _functions() -> dict[str, Callable[..., Any]]:
         "abs": np.abs,
         "mean": np.mean,
         "sum": np.sum,
-        "cross_entropy": lambda logits, labels: core.cross_entropy(
-            logits, np.asarray(labels).astype(np.int64)
-        ),
+        "cross_entropy": lambda logits, labels: core.cross_entropy(logits, np.asarray(labels).astype(np.int64)),
         "cross_entropy_grad": lambda logits, labels: core.cross_entropy_grad(
             logits, np.asarray(labels).astype(np.int64)
         ),

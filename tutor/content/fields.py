@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import difflib
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from tutor.content.expr import Expr, ExprError, parse
 from tutor.content.model import Location, StatedNumber
-from tutor.content.prose import UNCHECKED, MARKER, parse_marker
+from tutor.content.prose import MARKER, UNCHECKED, parse_marker
 from tutor.content.yamlsource import LList, LMap
 
 T = TypeVar("T")
@@ -59,7 +60,7 @@ class Fields:
     def error(self, message: str, key: str | None = None) -> None:
         self.problems.add(self.where(key), message)
 
-    def child(self, key: str, value: Any) -> "Fields":
+    def child(self, key: str, value: Any) -> Fields:
         return Fields(value, self.file, join(self.path, key), self.problems, self.where(key).line)
 
     # -- typed getters -------------------------------------------------------------------
@@ -89,8 +90,9 @@ class Fields:
                 self.check_prose(value, key)
         return value if isinstance(value, str) else ""
 
-    def number(self, key: str, default: Any = _MISSING, *, low: float | None = None,
-               high: float | None = None) -> float:
+    def number(
+        self, key: str, default: Any = _MISSING, *, low: float | None = None, high: float | None = None
+    ) -> float:
         value = self.get(key, float, default)
         if isinstance(value, float) and not within(value, low, high):
             self.error(f"must be {bounds(low, high)}, got {value}", key)
@@ -125,14 +127,14 @@ class Fields:
             self.error(str(exc), key)
             return None
 
-    def items(self, key: str, default: Any = _MISSING) -> list[tuple["Fields | Any", str, int | None]]:
+    def items(self, key: str, default: Any = _MISSING) -> list[tuple[Fields | Any, str, int | None]]:
         """The entries of a list at ``key`` as (value, path, line) triples."""
         value = self.get(key, list, default)
         if not isinstance(value, list):
             return []
         lines = value.item_lines if isinstance(value, LList) else [None] * len(value)
         base = join(self.path, key)
-        return [(item, f"{base}[{i}]", line) for i, (item, line) in enumerate(zip(value, lines))]
+        return [(item, f"{base}[{i}]", line) for i, (item, line) in enumerate(zip(value, lines, strict=False))]
 
     def check_prose(self, text: str, key: str) -> None:
         for match in MARKER.finditer(text):
@@ -143,8 +145,11 @@ class Fields:
             else:
                 self.problems.stated.append(StatedNumber(marker.expr, marker.relation, marker.stated, self.where(key)))
         for match in UNCHECKED.finditer(MARKER.sub("", text)):
-            self.error(f"the number {match.group(0)!r} is not checked by the core: write it as "
-                       f"{{{{ EXPR {match.group(0)} }}}}", key)
+            self.error(
+                f"the number {match.group(0)!r} is not checked by the core: write it as "
+                f"{{{{ EXPR {match.group(0)} }}}}",
+                key,
+            )
 
     def finish(self) -> None:
         """Report keys nobody asked for: they are typos or unsupported settings."""

@@ -6,8 +6,8 @@ each. Each reader below turns one mapping into one model object, or ``None`` aft
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from tutor.content import model as m
 from tutor.content.errors import CourseError
@@ -55,7 +55,7 @@ def _read_file(path: Path, problems: Problems):
 
 def _read_lessons(root: Path, index: Fields, ids: list, problems: Problems) -> tuple[m.Lesson, ...]:
     lessons, seen = [], set()
-    for position, (lesson_id, path, line) in enumerate(index.items("lessons")):
+    for _position, (lesson_id, path, line) in enumerate(index.items("lessons")):
         where = m.Location(index.file, line, path)
         if not isinstance(lesson_id, str) or not lesson_id:
             problems.add(where, f"expected a lesson id, got {lesson_id!r}")
@@ -68,8 +68,10 @@ def _read_lessons(root: Path, index: Fields, ids: list, problems: Problems) -> t
         if document is not None:
             lesson = read_lesson(Fields(document.data, str(document.path), "", problems), document.path)
             if lesson is not None and lesson.id != lesson_id:
-                problems.add(m.Location(str(document.path), 1, "id"),
-                             f"id {lesson.id!r} does not match the file name and course.yaml ({lesson_id!r})")
+                problems.add(
+                    m.Location(str(document.path), 1, "id"),
+                    f"id {lesson.id!r} does not match the file name and course.yaml ({lesson_id!r})",
+                )
             elif lesson is not None:
                 lessons.append(lesson)
     for extra in sorted((root / "lessons").glob("*.yaml")):
@@ -108,8 +110,9 @@ def _check_unique_ids(f: Fields, questions: tuple[m.Question, ...]) -> None:
     seen: set[str] = set()
     for index, question in enumerate(questions):
         if question.id in seen:
-            f.problems.add(m.Location(f.file, None, f"quiz.questions[{index}].id"),
-                           f"duplicate question id {question.id!r}")
+            f.problems.add(
+                m.Location(f.file, None, f"quiz.questions[{index}].id"), f"duplicate question id {question.id!r}"
+            )
         seen.add(question.id)
 
 
@@ -132,8 +135,9 @@ def _formula(f: Fields) -> m.FormulaSection:
         pair = Fields(item, f.file, path, f.problems, line)
         where.append((pair.text("symbol", prose=False), pair.text("meaning")))
         pair.finish()
-    return m.FormulaSection(f.text("unicode", prose=False), f.text("plain", prose=False),
-                            tuple(where), f.text("caption", ""))
+    return m.FormulaSection(
+        f.text("unicode", prose=False), f.text("plain", prose=False), tuple(where), f.text("caption", "")
+    )
 
 
 def _worked(f: Fields) -> m.WorkedSection:
@@ -168,15 +172,25 @@ def _explorer(f: Fields) -> m.ExplorerSection:
 def _lab(f: Fields) -> m.LabSection:
     d = m.LabSection()
     return m.LabSection(
-        caption=f.text("caption", ""), n=f.whole("n", d.n, low=10, high=5000), seed=f.whole("seed", d.seed, low=0),
+        caption=f.text("caption", ""),
+        n=f.whole("n", d.n, low=10, high=5000),
+        seed=f.whole("seed", d.seed, low=0),
         separation=f.number("separation", d.separation, low=0.0, high=20.0),
         label_noise=f.number("label_noise", d.label_noise, low=0.0, high=0.5),
-        epochs=f.whole("epochs", d.epochs, low=1, high=5000), lr=f.number("lr", d.lr, low=1e-6, high=100.0),
-        w0=f.number("w0", d.w0), b0=f.number("b0", d.b0))
+        epochs=f.whole("epochs", d.epochs, low=1, high=5000),
+        lr=f.number("lr", d.lr, low=1e-6, high=100.0),
+        w0=f.number("w0", d.w0),
+        b0=f.number("b0", d.b0),
+    )
 
 
 _SECTION_READERS: dict[str, Callable[[Fields], m.Section]] = {
-    "text": _text, "formula": _formula, "worked": _worked, "plot": _plot, "explorer": _explorer, "lab": _lab,
+    "text": _text,
+    "formula": _formula,
+    "worked": _worked,
+    "plot": _plot,
+    "explorer": _explorer,
+    "lab": _lab,
 }
 
 # ----- questions --------------------------------------------------------------------------
@@ -195,8 +209,9 @@ def _choice(f: Fields) -> m.ChoiceQuestion | None:
         f.error(f"a choice question needs 2 to {len(letters)} options, got {len(options)}", "options")
     if options and sum(o.correct for o in options) != 1:
         f.error(f"exactly one option must have correct: true, found {sum(o.correct for o in options)}", "options")
-    question = m.ChoiceQuestion(f.text("id", prose=False), f.text("prompt"), options, f.text("hint", ""),
-                                f.get("shuffle", bool, True))
+    question = m.ChoiceQuestion(
+        f.text("id", prose=False), f.text("prompt"), options, f.text("hint", ""), f.get("shuffle", bool, True)
+    )
     return question if options else None
 
 
@@ -205,14 +220,22 @@ def _option(f: Fields) -> m.Option:
 
 
 def _truefalse(f: Fields) -> m.TrueFalseQuestion:
-    return m.TrueFalseQuestion(f.text("id", prose=False), f.text("prompt"), f.get("answer", bool),
-                               f.text("explain"), f.text("hint", ""))
+    return m.TrueFalseQuestion(
+        f.text("id", prose=False), f.text("prompt"), f.get("answer", bool), f.text("explain"), f.text("hint", "")
+    )
 
 
 def _numeric(f: Fields) -> m.NumericQuestion | None:
     answer = f.expr("answer")
-    question = m.NumericQuestion(f.text("id", prose=False), f.text("prompt"), answer, _tolerance(f),
-                                 f.text("explain"), f.text("hint", ""), _slips(f, frozenset(), answer))
+    question = m.NumericQuestion(
+        f.text("id", prose=False),
+        f.text("prompt"),
+        answer,
+        _tolerance(f),
+        f.text("explain"),
+        f.text("hint", ""),
+        _slips(f, frozenset(), answer),
+    )
     return question if answer is not None else None
 
 
@@ -220,8 +243,16 @@ def _generated(f: Fields) -> m.GeneratedQuestion | None:
     draws = read_list(f, "draw", _draw)
     names = frozenset(d.name for d in draws)
     answer = f.expr("answer", names)
-    question = m.GeneratedQuestion(f.text("id", prose=False), f.text("prompt"), draws, answer, _tolerance(f),
-                                   f.text("explain"), f.text("hint", ""), _slips(f, names, answer))
+    question = m.GeneratedQuestion(
+        f.text("id", prose=False),
+        f.text("prompt"),
+        draws,
+        answer,
+        _tolerance(f),
+        f.text("explain"),
+        f.text("hint", ""),
+        _slips(f, names, answer),
+    )
     return question if answer is not None else None
 
 
@@ -262,12 +293,15 @@ def _slips(f: Fields, names: frozenset[str], answer: m.Expr | None) -> tuple[m.S
         if isinstance(item, str):
             slip = builtin_slip(item, answer) if answer is not None and item in BUILTIN_SLIPS else None
             if item not in BUILTIN_SLIPS:
-                f.problems.add(m.Location(f.file, line, path),
-                               f"unknown slip {item!r}; built-in slips: {', '.join(BUILTIN_SLIPS)}")
+                f.problems.add(
+                    m.Location(f.file, line, path), f"unknown slip {item!r}; built-in slips: {', '.join(BUILTIN_SLIPS)}"
+                )
             elif slip is None and answer is not None:
-                f.problems.add(m.Location(f.file, line, path),
-                               f"slip {item!r} does not apply to {answer.source!r} ({SLIP_NEEDS[item]}); "
-                               "write it as {answer: EXPR, message: TEXT}")
+                f.problems.add(
+                    m.Location(f.file, line, path),
+                    f"slip {item!r} does not apply to {answer.source!r} ({SLIP_NEEDS[item]}); "
+                    "write it as {answer: EXPR, message: TEXT}",
+                )
         else:
             s = Fields(item, f.file, path, f.problems, line)
             expr, message = s.expr("answer", names), s.text("message")
@@ -279,5 +313,8 @@ def _slips(f: Fields, names: frozenset[str], answer: m.Expr | None) -> tuple[m.S
 
 
 _QUESTION_READERS: dict[str, Callable[[Fields], m.Question | None]] = {
-    "choice": _choice, "truefalse": _truefalse, "numeric": _numeric, "generated": _generated,
+    "choice": _choice,
+    "truefalse": _truefalse,
+    "numeric": _numeric,
+    "generated": _generated,
 }

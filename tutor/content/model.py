@@ -7,9 +7,10 @@ Prose fields may hold number markers (``{{ bce(0.01, 1) ≈ 4.6 }}``, see ``pros
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Mapping, Union
+from typing import Literal
 
 from tutor.content.expr import Expr
 
@@ -103,7 +104,7 @@ class LabSection:
     kind: Literal["lab"] = "lab"
 
 
-Section = Union[TextSection, FormulaSection, WorkedSection, PlotSection, ExplorerSection, LabSection]
+Section = TextSection | FormulaSection | WorkedSection | PlotSection | ExplorerSection | LabSection
 
 # ----- questions --------------------------------------------------------------------------
 
@@ -212,7 +213,7 @@ class GeneratedQuestion:
     kind: Literal["generated"] = "generated"
 
 
-Question = Union[ChoiceQuestion, TrueFalseQuestion, NumericQuestion, GeneratedQuestion]
+Question = ChoiceQuestion | TrueFalseQuestion | NumericQuestion | GeneratedQuestion
 
 # ----- course -----------------------------------------------------------------------------
 
@@ -250,4 +251,4 @@ class Course:
         for lesson in self.lessons:
             if lesson.id == lesson_id:
                 return lesson
-        raise KeyError(f"no lesson {lesson_id!r}; lessons: {', '.join(l.id for l in self.lessons)}")
+        raise KeyError(f"no lesson {lesson_id!r}; lessons: {', '.join(item.id for item in self.lessons)}")

@@ -72,8 +72,7 @@ def apply(plt: Any, fig: Figure, *, title: bool = True) -> None:
     for i, s in reversed(list(enumerate(fig.series))):
         color = COLORS[i % len(COLORS)]
         if s.kind == "bar":
-            plt.bar(s.x.tolist(), s.y.tolist(), color=color, marker=BAR_MARKER[0], width=0.8,
-                    reset_ticks=False)
+            plt.bar(s.x.tolist(), s.y.tolist(), color=color, marker=BAR_MARKER[0], width=0.8, reset_ticks=False)
         else:
             xs, ys = _visible(fig, s.x, s.y)
             plt.plot(xs, ys, marker=LINE_MARKERS[i % len(LINE_MARKERS)][0], color=color)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, fields, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import numpy as np
@@ -220,7 +220,7 @@ _BUILDERS = {
 assert tuple(_BUILDERS) == FIGURES
 
 
-@lru_cache(maxsize=None)
+@cache
 def figure(name: str) -> Figure:
     """The named figure (one of ``FIGURES``); KeyError names the ones that exist."""
     try:

@@ -67,8 +67,10 @@ def format_stats(stats: Stats, path: Path | None) -> str:
     lines = [f"Progress in {path}", "", f"{'lesson':<{width}}  answers  right  accuracy  best quiz"]
     for lesson in stats.lessons:
         best = f"{lesson.best_score}/{lesson.best_total}" if lesson.best_total else "-"
-        lines.append(f"{lesson.lesson_id:<{width}}  {lesson.attempts:>7}  {lesson.correct:>5}  "
-                     f"{_percent(lesson.accuracy):>8}  {best}")
+        lines.append(
+            f"{lesson.lesson_id:<{width}}  {lesson.attempts:>7}  {lesson.correct:>5}  "
+            f"{_percent(lesson.accuracy):>8}  {best}"
+        )
     lines.append(f"{'all lessons':<{width}}  {stats.attempts:>7}  {stats.correct:>5}  {_percent(stats.accuracy):>8}")
     lines += ["", f"Questions due for review: {stats.due}" + ("  (ce-tutor review)" if stats.due else "")]
     if stats.days:

@@ -9,19 +9,14 @@ the caller's transaction, so an interrupted upgrade leaves the old version intac
 from __future__ import annotations
 
 import sqlite3
-from typing import Callable
+from collections.abc import Callable
 
 #: "CETU" in ASCII: written into the SQLite header of every progress file this program creates.
 APPLICATION_ID = 0x43455455
 
 
 def _v1(db: sqlite3.Connection) -> None:
-    db.execute(
-        "CREATE TABLE positions ("
-        " lesson_id TEXT PRIMARY KEY,"
-        " section INTEGER NOT NULL,"
-        " at TEXT NOT NULL)"
-    )
+    db.execute("CREATE TABLE positions ( lesson_id TEXT PRIMARY KEY, section INTEGER NOT NULL, at TEXT NOT NULL)")
     db.execute(
         "CREATE TABLE answers ("
         " id INTEGER PRIMARY KEY,"

@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Literal
+from typing import TYPE_CHECKING, Literal
 
 from tutor.progress import schema
 from tutor.progress.schema import NewerSchema
@@ -122,8 +123,12 @@ def open_store(data_dir: Path | None = None, *, clock: Clock | None = None) -> S
     try:
         return Store(_connect(path), StoreStatus("ok", path), clock)
     except NewerSchema as exc:
-        return _in_memory(path, clock, f"Your progress file {path} is from a newer ce-tutor ({exc}): "
-                                       "it was left untouched and progress will not be saved.")
+        return _in_memory(
+            path,
+            clock,
+            f"Your progress file {path} is from a newer ce-tutor ({exc}): "
+            "it was left untouched and progress will not be saved.",
+        )
     except _Unusable as exc:
         return _replace(path, exc.reason, clock)
     except (OSError, sqlite3.Error) as exc:
@@ -145,12 +150,14 @@ class Store:
     def record_position(self, lesson_id: str, section: int) -> None:
         """Remember the section (index in ``Lesson.sections``) the learner is reading."""
         at = self._now()
-        self._write(lambda db: db.execute(
-            "INSERT OR REPLACE INTO positions (lesson_id, section, at) VALUES (?, ?, ?)",
-            (lesson_id, section, _iso(at))))
+        self._write(
+            lambda db: db.execute(
+                "INSERT OR REPLACE INTO positions (lesson_id, section, at) VALUES (?, ?, ?)",
+                (lesson_id, section, _iso(at)),
+            )
+        )
 
-    def record_answer(self, lesson_id: str, question_id: str, given: str, correct: bool,
-                      skipped: bool = False) -> None:
+    def record_answer(self, lesson_id: str, question_id: str, given: str, correct: bool, skipped: bool = False) -> None:
         """Log one graded answer (quiz or review) and reschedule the question.
 
         A miss (or skip) rates the question's review card Again, creating it; a correct answer
@@ -161,17 +168,20 @@ class Store:
 
         def work(db: sqlite3.Connection) -> None:
             db.execute(
-                "INSERT INTO answers (lesson_id, question_id, given, correct, skipped, at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (lesson_id, question_id, given, int(correct), int(skipped), _iso(at)))
-            row = db.execute("SELECT card FROM reviews WHERE lesson_id = ? AND question_id = ?",
-                             (lesson_id, question_id)).fetchone()
+                "INSERT INTO answers (lesson_id, question_id, given, correct, skipped, at) VALUES (?, ?, ?, ?, ?, ?)",
+                (lesson_id, question_id, given, int(correct), int(skipped), _iso(at)),
+            )
+            row = db.execute(
+                "SELECT card FROM reviews WHERE lesson_id = ? AND question_id = ?", (lesson_id, question_id)
+            ).fetchone()
             if row is not None or not recalled:
                 from tutor.progress.review import review
 
                 card, due = review(row["card"] if row else None, recalled, at)
-                db.execute("INSERT OR REPLACE INTO reviews (lesson_id, question_id, card, due)"
-                           " VALUES (?, ?, ?, ?)", (lesson_id, question_id, card, _iso(due)))
+                db.execute(
+                    "INSERT OR REPLACE INTO reviews (lesson_id, question_id, card, due) VALUES (?, ?, ?, ?)",
+                    (lesson_id, question_id, card, _iso(due)),
+                )
 
         self._write(work)
 
@@ -180,9 +190,12 @@ class Store:
         if not 0 <= score <= total or total < 1:
             raise ValueError(f"a score must satisfy 0 <= score <= total, total >= 1; got {score}/{total}")
         at = self._now()
-        self._write(lambda db: db.execute(
-            "INSERT INTO scores (lesson_id, score, total, at) VALUES (?, ?, ?, ?)",
-            (lesson_id, score, total, _iso(at))))
+        self._write(
+            lambda db: db.execute(
+                "INSERT INTO scores (lesson_id, score, total, at) VALUES (?, ?, ?, ?)",
+                (lesson_id, score, total, _iso(at)),
+            )
+        )
 
     def reset(self) -> None:
         """Delete all progress (the file stays, empty)."""
@@ -199,14 +212,17 @@ class Store:
         """The lesson and section seen last, or None before any; with ``lesson_id``, within that lesson."""
         row = self._db.execute(
             "SELECT lesson_id, section FROM positions WHERE ? IS NULL OR lesson_id = ?"
-            " ORDER BY at DESC, rowid DESC LIMIT 1", (lesson_id, lesson_id)).fetchone()
+            " ORDER BY at DESC, rowid DESC LIMIT 1",
+            (lesson_id, lesson_id),
+        ).fetchone()
         return (row["lesson_id"], row["section"]) if row else None
 
     def lesson_states(self, course: Course) -> dict[str, LessonState]:
         """Each course lesson's state and best score, for the course map."""
         best = self._best_scores()
-        started = {row[0] for row in self._db.execute(
-            "SELECT lesson_id FROM positions UNION SELECT lesson_id FROM answers")}
+        started = {
+            row[0] for row in self._db.execute("SELECT lesson_id FROM positions UNION SELECT lesson_id FROM answers")
+        }
         states: dict[str, LessonState] = {}
         for lesson in course.lessons:
             if lesson.id in best:
@@ -222,7 +238,8 @@ class Store:
         """
         rows = self._db.execute(
             "SELECT lesson_id, question_id FROM reviews WHERE due <= ? ORDER BY due, lesson_id, question_id",
-            (_iso(now or self._now()),))
+            (_iso(now or self._now()),),
+        )
         due = [(row[0], row[1]) for row in rows]
         if course is None:
             return due
@@ -238,15 +255,19 @@ class Store:
         per_lesson: dict[str, tuple[int, int]] = {}
         per_day: dict[str, tuple[int, int]] = {}
         for row in self._db.execute(
-                "SELECT lesson_id, substr(at, 1, 10) AS day, COUNT(*) AS n, SUM(correct) AS k"
-                " FROM answers GROUP BY lesson_id, day ORDER BY day"):
+            "SELECT lesson_id, substr(at, 1, 10) AS day, COUNT(*) AS n, SUM(correct) AS k"
+            " FROM answers GROUP BY lesson_id, day ORDER BY day"
+        ):
             if row["lesson_id"] in ids:
                 per_lesson[row["lesson_id"]] = _add(per_lesson.get(row["lesson_id"]), row["n"], row["k"])
                 per_day[row["day"]] = _add(per_day.get(row["day"]), row["n"], row["k"])
         best = self._best_scores()
-        lessons = tuple(LessonStats(lesson.id, lesson.title, *_counts(per_lesson.get(lesson.id, (0, 0))),
-                                    *best.get(lesson.id, (None, None)))
-                        for lesson in course.lessons)
+        lessons = tuple(
+            LessonStats(
+                lesson.id, lesson.title, *_counts(per_lesson.get(lesson.id, (0, 0))), *best.get(lesson.id, (None, None))
+            )
+            for lesson in course.lessons
+        )
         days = tuple(Day(day, *_counts(counts)) for day, counts in per_day.items())
         attempts, correct = sum(item.attempts for item in lessons), sum(item.correct for item in lessons)
         return Stats(lessons, days, *_counts((attempts, correct)), len(self.due_reviews(now, course)))
@@ -292,7 +313,8 @@ class Store:
     def _best_scores(self) -> dict[str, tuple[int, int]]:
         """Best score per lesson by ratio; among equal ratios the latest wins (rows come worst first)."""
         rows = self._db.execute(
-            "SELECT lesson_id, score, total FROM scores ORDER BY CAST(score AS REAL) / total, at, id")
+            "SELECT lesson_id, score, total FROM scores ORDER BY CAST(score AS REAL) / total, at, id"
+        )
         return {row[0]: (row[1], row[2]) for row in rows}
 
     def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:
@@ -300,8 +322,7 @@ class Store:
         try:
             _transaction(self._db, work)
         except sqlite3.Error as exc:
-            self.status = StoreStatus("not-saving", self._opened.path,
-                                      f"Progress is not being saved: {_why(exc)}.")
+            self.status = StoreStatus("not-saving", self._opened.path, f"Progress is not being saved: {_why(exc)}.")
         else:
             self.status = self._opened
 
@@ -323,7 +344,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         db.close()
         # NOTADB and CORRUPT arrive as DatabaseError itself; I/O, locking, read-only as subclasses.
-        raise _Unusable("damaged") if type(exc) is sqlite3.DatabaseError else exc
+        if type(exc) is sqlite3.DatabaseError:
+            raise _Unusable("damaged") from exc
+        raise
     except BaseException:
         db.close()
         raise
@@ -401,8 +424,9 @@ def _replace(path: Path, reason: str, clock: Clock) -> Store:
         notice = f"Your progress file was {reason}; it was kept as {kept} and a new one started."
         return Store(_connect(path), StoreStatus("moved-aside", path, notice), clock)
     except (OSError, sqlite3.Error, _Unusable, NewerSchema) as exc:
-        return _in_memory(path, clock, f"Progress will not be saved: {path} is {reason} "
-                                       f"and could not be replaced ({_why(exc)}).")
+        return _in_memory(
+            path, clock, f"Progress will not be saved: {path} is {reason} and could not be replaced ({_why(exc)})."
+        )
 
 
 def _move_aside(path: Path, now: datetime) -> Path:

@@ -7,8 +7,8 @@ answer, why — as plain strings, so the UI renders it without knowing any quest
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence, Union
 
 from tutor.content.expr import ExprError, evaluate
 from tutor.content.model import ChoiceQuestion, NumericQuestion, Tolerance, TrueFalseQuestion
@@ -16,7 +16,7 @@ from tutor.content.prose import render
 from tutor.quiz.numbers import parse_number
 
 #: The questions grade() takes: generated ones are instantiated first (``tutor.quiz.practice``).
-Concrete = Union[ChoiceQuestion, TrueFalseQuestion, NumericQuestion]
+Concrete = ChoiceQuestion | TrueFalseQuestion | NumericQuestion
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _SIGNIFICANT = 4

@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 import random
 import re
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterable, Mapping, Union
+from typing import TYPE_CHECKING, Union
 
 from tutor.content.expr import ExprError, evaluate, substitute
 from tutor.content.model import Draw, GeneratedQuestion, NumericQuestion, Question, Slip

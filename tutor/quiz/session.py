@@ -8,8 +8,8 @@ one seed, so a seed reproduces the whole quiz.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from tutor.content.model import ChoiceQuestion, GeneratedQuestion, Option, Question
 from tutor.quiz.grading import Concrete, Verdict, grade, reveal

@@ -116,9 +116,7 @@ class TutorApp(App[int]):
         from tutor.quiz import QuizSession, practice_set
         from tutor.ui.screens.quiz import QuizScreen
 
-        lessons: tuple[Lesson, ...] = (
-            self.course.lessons if lesson_id == "all" else (self.course.lesson(lesson_id),)
-        )
+        lessons: tuple[Lesson, ...] = self.course.lessons if lesson_id == "all" else (self.course.lesson(lesson_id),)
         questions = [q for lesson in lessons for q in lesson.questions]
         seed = self._practice_seed()
         drawn = practice_set(questions, seed, PRACTICE_COUNT)
@@ -142,8 +140,9 @@ class TutorApp(App[int]):
         questions, lesson_ids = self.review_questions()
         self.back_to_home()
         if not questions:
-            self.notify("Nothing is due for review: questions you miss come back here when they are due.",
-                        title="Review")
+            self.notify(
+                "Nothing is due for review: questions you miss come back here when they are due.", title="Review"
+            )
             return
         session = QuizSession(questions, seed=self.seed)
         self.push_screen(QuizScreen(session, title="Review", lesson_id="review", lesson_ids=lesson_ids))
@@ -181,7 +180,7 @@ class TutorApp(App[int]):
         return lesson, max(0, min(section, len(lesson.sections) - 1))
 
     def continue_label(self) -> str | None:
-        """"Continue: <lesson>, section k of n", or None when there is nothing to continue."""
+        """ "Continue: <lesson>, section k of n", or None when there is nothing to continue."""
         point = self.resume_point()
         if point is None:
             return None
@@ -226,8 +225,15 @@ def run_app(
     from tutor.ui.progress import StoreProgress
 
     with open_store(data_dir) as store:
-        app = TutorApp(course, lesson=lesson, quiz=quiz, practice=practice, review=review, seed=seed,
-                       progress=StoreProgress(store, course))
+        app = TutorApp(
+            course,
+            lesson=lesson,
+            quiz=quiz,
+            practice=practice,
+            review=review,
+            seed=seed,
+            progress=StoreProgress(store, course),
+        )
         app.store_message = store.status.message
         app.run()
     return app.return_code or 0

@@ -8,7 +8,8 @@ The screens see only :class:`ProgressStore` and never know which one they have.
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING, Callable, Literal, Mapping, Protocol, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from tutor.progress.store import LessonState
 

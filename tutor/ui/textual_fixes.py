@@ -6,7 +6,7 @@ drop it when an upgrade makes that test pass without it. Only public methods are
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette

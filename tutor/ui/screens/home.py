@@ -12,7 +12,6 @@ from tutor.content.model import Lesson
 from tutor.progress.store import LessonState
 from tutor.ui.screens.base import TutorScreen
 
-
 NEW = LessonState("new")
 
 

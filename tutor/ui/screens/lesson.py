@@ -14,6 +14,7 @@ does not sit in an import while keys wait: the indicator moves at once, the scro
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 import threading
@@ -26,7 +27,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import AwaitMount
 from textual.widgets import Button, Header, Static
 
-from tutor.content.model import Lesson, Section
+from tutor.content.model import Lesson
 from tutor.content.prose import render
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.widgets.footer import KeysFooter
@@ -145,10 +146,8 @@ class LessonScreen(TutorScreen):
 
     def _import_all(self, names: list[str]) -> None:
         for name in names:
-            try:
+            with contextlib.suppress(Exception):
                 importlib.import_module(name)
-            except Exception:  # noqa: BLE001 - section_widget shows what cannot be imported
-                pass
             self._imported.add(name)
 
     def _mount_through(self, index: int) -> AwaitMount | None:
@@ -217,8 +216,10 @@ class LessonScreen(TutorScreen):
         if self.index + 1 >= self.mounted_sections:  # it, and a screenful below to scroll it up
             self._import_ahead()  # a key pressed before the first refresh comes here first
             last = self._screenful_after(self.index)
-            if any(self._still_importing(module_needed(section) or "")
-                   for section in self.lesson.sections[self.mounted_sections : last + 1]):
+            if any(
+                self._still_importing(module_needed(section) or "")
+                for section in self.lesson.sections[self.mounted_sections : last + 1]
+            ):
                 self.set_timer(0.02, self._navigate)  # the indicator has moved already
                 return
             mounting = self._mount_through(last)
@@ -321,9 +322,7 @@ class LessonScreen(TutorScreen):
         self.app.back_to_home()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "quiz" and not self.lesson.questions:
-            return False
-        return True
+        return not (action == "quiz" and not self.lesson.questions)
 
     @on(Button.Pressed, "#take-quiz")
     def _take_quiz(self) -> None:

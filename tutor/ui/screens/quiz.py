@@ -5,7 +5,7 @@ The screen drives a :class:`~tutor.quiz.QuizSession` and renders its verdicts; i
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -244,7 +244,10 @@ class QuizScreen(TutorScreen):
             # the answer is final once the learner moves on (u can no longer take it back)
             question, verdict = self.session.answers[-1]
             self.app.progress.record_answer(
-                self.lesson_of(self.session.position - 1), question.id, verdict.given, verdict.correct,
+                self.lesson_of(self.session.position - 1),
+                question.id,
+                verdict.given,
+                verdict.correct,
                 verdict.skipped,
             )
         self.session.advance()

@@ -47,7 +47,9 @@ class ResultsScreen(TutorScreen):
 
     def score_text(self) -> str:
         score, total = self.session.score, self.session.total
-        return f"Score: {score} / {total}\nYou answered {score} of {total} question{'s' if total != 1 else ''} correctly."
+        return (
+            f"Score: {score} / {total}\nYou answered {score} of {total} question{'s' if total != 1 else ''} correctly."
+        )
 
     def missed_text(self) -> str:
         if not self.missed:
@@ -73,7 +75,10 @@ class ResultsScreen(TutorScreen):
 
         title = self.quiz.quiz_title.removesuffix(" (missed questions)") + " (missed questions)"
         retry = QuizScreen(
-            self.session.retry_missed(), title=title, lesson_id=self.quiz.lesson_id, practice=self.quiz.practice,
+            self.session.retry_missed(),
+            title=title,
+            lesson_id=self.quiz.lesson_id,
+            practice=self.quiz.practice,
             lesson_ids=self.quiz.missed_lesson_ids(),
         )
         self.app.switch_screen(retry)

@@ -23,7 +23,8 @@ from textual.widgets import Static
 
 from tutor.explorers import ProbabilityExplorer, ProbabilityReadout, SoftmaxExplorer, SoftmaxReadout
 from tutor.plots.figures import probability_figure, softmax_figure
-from tutor.ui.widgets.plot import FigurePlot, format_number as f
+from tutor.ui.widgets.plot import FigurePlot
+from tutor.ui.widgets.plot import format_number as f
 
 #: Below this width the readout goes above the plot instead of beside it.
 NARROW = 90
@@ -86,7 +87,7 @@ def _columns(header: tuple[str, ...], *rows: tuple[str, ...]) -> Text:
 
     def line(row: tuple[str, ...]) -> str:
         cells = [row[0].ljust(widths[0])]
-        cells += [cell.rjust(w) for cell, w in zip(row[1:], widths[1:])]
+        cells += [cell.rjust(w) for cell, w in zip(row[1:], widths[1:], strict=False)]
         return "  ".join(cells).rstrip()
 
     out = Text()
@@ -154,8 +155,9 @@ class ProbabilityExplorerWidget(_ExplorerBase):
     class Changed(Message):
         """The explorer moved; ``readout`` holds the numbers it now shows."""
 
-        def __init__(self, explorer: ProbabilityExplorerWidget, state: ProbabilityExplorer,
-                     readout: ProbabilityReadout) -> None:
+        def __init__(
+            self, explorer: ProbabilityExplorerWidget, state: ProbabilityExplorer, readout: ProbabilityReadout
+        ) -> None:
             super().__init__()
             self.explorer = explorer
             self.state = state
@@ -170,7 +172,7 @@ class ProbabilityExplorerWidget(_ExplorerBase):
         state: ProbabilityExplorer | None = None,
         *,
         name: str | None = None,
-        id: str | None = None,  # noqa: A002
+        id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -274,8 +276,7 @@ class SoftmaxExplorerWidget(_ExplorerBase):
     class Changed(Message):
         """The explorer changed; ``readout`` holds the numbers it now shows."""
 
-        def __init__(self, explorer: SoftmaxExplorerWidget, state: SoftmaxExplorer,
-                     readout: SoftmaxReadout) -> None:
+        def __init__(self, explorer: SoftmaxExplorerWidget, state: SoftmaxExplorer, readout: SoftmaxReadout) -> None:
             super().__init__()
             self.explorer = explorer
             self.state = state
@@ -290,7 +291,7 @@ class SoftmaxExplorerWidget(_ExplorerBase):
         state: SoftmaxExplorer | None = None,
         *,
         name: str | None = None,
-        id: str | None = None,  # noqa: A002
+        id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -339,8 +340,9 @@ class SoftmaxExplorerWidget(_ExplorerBase):
         rows = [("", "logit", "softmax", "")]
         for i, (x, p) in enumerate(((r.x1, r.softmax1), (r.x2, r.softmax2)), start=1):
             chosen = r.selected == i
-            rows.append((f"{'▶' if chosen else ' '} class {i}: x{'₁₂'[i - 1]}", f"{x:.1f}", f(p),
-                         "selected" if chosen else ""))
+            rows.append(
+                (f"{'▶' if chosen else ' '} class {i}: x{'₁₂'[i - 1]}", f"{x:.1f}", f(p), "selected" if chosen else "")
+            )
         return _lines(
             _columns(*rows),
             "",

@@ -49,7 +49,7 @@ class KeysFooter(Footer):
         self._shown = shown if composed else None  # nothing shown yet: the next signal composes
 
     def bindings_changed(self, screen: Screen) -> None:
-        if self._shown is not None and self.is_attached and screen is self.screen:
-            if self._keys_shown(screen) == self._shown:
-                return
+        unchanged = self._shown is not None and self.is_attached and screen is self.screen
+        if unchanged and self._keys_shown(screen) == self._shown:
+            return
         super().bindings_changed(screen)

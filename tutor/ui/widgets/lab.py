@@ -17,7 +17,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from tutor.content.model import LabSection
-from tutor.plots.figures import LabFigures, RunSummary, lab_figures, HIGH, LOW
+from tutor.plots.figures import HIGH, LOW, LabFigures, RunSummary, lab_figures
 from tutor.ui.widgets.plot import FigurePlot, format_number
 
 
@@ -107,7 +107,7 @@ class LabWidget(Widget):
         section: LabSection,
         *,
         name: str | None = None,
-        id: str | None = None,  # noqa: A002
+        id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -134,7 +134,7 @@ class LabWidget(Widget):
 
         s = self.section
         x, y = lab.make_dataset(n=s.n, seed=s.seed, separation=s.separation, label_noise=s.label_noise)
-        kwargs = dict(lr=s.lr, epochs=s.epochs, seed=s.seed, w0=s.w0, b0=s.b0)
+        kwargs = {"lr": s.lr, "epochs": s.epochs, "seed": s.seed, "w0": s.w0, "b0": s.b0}
         result_bce = lab.train_logistic(x, y, loss="bce", **kwargs)
         result_mse = lab.train_logistic(x, y, loss="mse", **kwargs)
         return lab_figures(result_bce, result_mse)

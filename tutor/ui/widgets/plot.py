@@ -21,18 +21,19 @@ import math
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual.app import RenderResult
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
-from textual.app import RenderResult
-from textual.geometry import Region
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 from textual_plotext import PlotextPlot
 
 from tutor.plots import draw
-from tutor.plots.figures import Figure, columns, figure as named_figure, table
+from tutor.plots.figures import Figure, columns, table
+from tutor.plots.figures import figure as named_figure
 
 #: Smallest canvas plotext is asked to draw; below it the widget shows the legend and a hint.
 MIN_PLOT_WIDTH, MIN_PLOT_HEIGHT = 16, 5
@@ -108,7 +109,7 @@ class FigurePlot(PlotextPlot, can_focus=True):
         rows: int = 11,
         focusable: bool = True,
         name: str | None = None,
-        id: str | None = None,  # noqa: A002 (Textual's name)
+        id: str | None = None,
         classes: str | None = None,
         disabled: bool = False,
     ) -> None:
@@ -146,7 +147,9 @@ class FigurePlot(PlotextPlot, can_focus=True):
             self.refresh(layout=self.show_table)
             return
         width = self.size.width
-        changed = [Region(0, y, width, 1) for y, (a, b) in enumerate(zip(old, new)) if a is not b and a != b]
+        changed = [
+            Region(0, y, width, 1) for y, (a, b) in enumerate(zip(old, new, strict=False)) if a is not b and a != b
+        ]
         if changed:
             self.refresh(*changed)  # only the marker's old and new rows and the legend
 
@@ -219,7 +222,9 @@ class FigurePlot(PlotextPlot, can_focus=True):
         rows = self._plot_rows()
         if rows is None:
             hint = Text("Too small to draw: press d for the values.", style="italic")
-            return Group(Text(self._figure.title, style="bold"), *draw.legend(self._figure, max(self.size.width, 1)), hint)
+            return Group(
+                Text(self._figure.title, style="bold"), *draw.legend(self._figure, max(self.size.width, 1)), hint
+            )
         out = Text("\n").join(rows)
         out.no_wrap = True
         return out
@@ -235,9 +240,9 @@ class FigurePlot(PlotextPlot, can_focus=True):
             grid.add_column(header, justify="right", overflow="fold")
         rows = table(fig, self._rows)
         # Columns of whole numbers (histogram counts) are shown without decimals.
-        whole = [all(math.isfinite(v) and v == int(v) for v in col) for col in zip(*rows)] if rows else []
+        whole = [all(math.isfinite(v) and v == int(v) for v in col) for col in zip(*rows, strict=False)] if rows else []
         for row in rows:
-            grid.add_row(*(f"{v:.0f}" if w else format_number(v) for v, w in zip(row, whole)))
+            grid.add_row(*(f"{v:.0f}" if w else format_number(v) for v, w in zip(row, whole, strict=False)))
         parts.append(grid)
         if fig.marker is not None:
             parts.append(Text(f"Marker (@): {fig.marker.label}"))

@@ -72,9 +72,7 @@ _UNSUPPORTED = re.compile(r"[`\\_\t]|~~|<[A-Za-z/!?]|\]\(|\]\[|&#?\w+;|https?:|w
 _BLOCK_START = re.compile(r"^(?:#|>|\[|\d+[.)](?:\s|$)|[-*+](?:\s|$)|[-=*+ ]+$|[|:\- ]*\|[|:\- ]*$)")
 _SPACES = re.compile(r"\s+")
 #: Emphasis the simple way: the delimiters hug the text, and stand at word boundaries.
-_EMPHASIS = re.compile(
-    r"(?<![\w*])(\*\*\*|\*\*|\*)(?=[^\s*])(.+?)(?<=[^\s*])\1(?![\w*])"
-)
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*\*|\*\*|\*)(?=[^\s*])(.+?)(?<=[^\s*])\1(?![\w*])")
 _STYLE = {"***": "bold italic", "**": "bold", "*": "italic"}
 
 
