@@ -1,10 +1,21 @@
-"""Suite-wide isolation: no test reads or writes the real user's data or cache directory."""
+"""Suite-wide settings: isolation from the real user's folders, and reproducible random tests.
+
+Hypothesis runs derandomized (a fixed sequence of examples, no example database) under CI, so a
+run of CI is reproducible; locally it explores with fresh examples each run and remembers failures.
+Choose explicitly with ``HYPOTHESIS_PROFILE=ci`` or ``=dev``.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 @pytest.fixture(autouse=True)
