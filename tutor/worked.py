@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from tutor.content.expr import ExprError, evaluate
-from tutor.content.model import WorkedSection
+from tutor.content.kinds import WorkedSection
 
 MINUS = "\u2212"
 #: What a cell shows when its expression cannot be computed (``ce-tutor check`` reports why).

@@ -8,10 +8,10 @@ teach (several of which correct mistakes in the source material).
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import shutil
 
+import msgspec
 import numpy as np
 import pytest
 
@@ -19,15 +19,15 @@ from tutor import core
 from tutor.content import bundled_course_dir, load_course
 from tutor.content.checks import check_course
 from tutor.content.expr import evaluate
-from tutor.content.model import (
+from tutor.content.kinds import (
     ChoiceQuestion,
-    Course,
     FormulaSection,
     GeneratedQuestion,
     LabSection,
     NumericQuestion,
     TrueFalseQuestion,
 )
+from tutor.content.model import Course
 
 LESSON_IDS = ["logarithms", "why-not-mse", "cross-entropy", "sigmoid-vs-softmax", "extreme-outputs"]
 MIN_QUESTIONS_PER_LESSON = 8
@@ -116,21 +116,21 @@ def test_rules_catch_a_broken_course(course: Course, breakage: str) -> None:
     if breakage == "empty explain":
         i = next(i for i, q in enumerate(questions) if isinstance(q, ChoiceQuestion))
         options = list(questions[i].options)
-        options[0] = dataclasses.replace(options[0], explain=" ")
-        questions[i] = dataclasses.replace(questions[i], options=tuple(options))
-        lesson = dataclasses.replace(lesson, questions=tuple(questions))
+        options[0] = msgspec.structs.replace(options[0], explain=" ")
+        questions[i] = msgspec.structs.replace(questions[i], options=tuple(options))
+        lesson = msgspec.structs.replace(lesson, questions=tuple(questions))
     elif breakage == "typed answer":
         from tutor.content.expr import parse
 
         i = next(i for i, q in enumerate(questions) if isinstance(q, NumericQuestion))
-        questions[i] = dataclasses.replace(questions[i], answer=parse("0.223"), slips=())
-        lesson = dataclasses.replace(lesson, questions=tuple(questions))
+        questions[i] = msgspec.structs.replace(questions[i], answer=parse("0.223"), slips=())
+        lesson = msgspec.structs.replace(lesson, questions=tuple(questions))
     elif breakage == "too long":
-        lesson = dataclasses.replace(lesson, minutes=20)
+        lesson = msgspec.structs.replace(lesson, minutes=20)
     else:
-        lesson = dataclasses.replace(lesson, questions=tuple(questions[:3]))
+        lesson = msgspec.structs.replace(lesson, questions=tuple(questions[:3]))
     lessons[2] = lesson
-    assert course_rule_problems(dataclasses.replace(course, lessons=tuple(lessons)))
+    assert course_rule_problems(msgspec.structs.replace(course, lessons=tuple(lessons)))
 
 
 def test_check_catches_a_wrong_stated_number(tmp_path) -> None:

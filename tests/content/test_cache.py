@@ -20,7 +20,7 @@ def course_dir(tmp_path: Path) -> Path:
 
 
 def entries(cache: Path) -> list[Path]:
-    return sorted(cache.glob("course-*.pickle"))
+    return sorted(cache.glob("course-*.msgpack"))
 
 
 def test_second_load_comes_from_the_cache(course_dir: Path, tmp_path: Path) -> None:
@@ -47,7 +47,7 @@ def test_corrupt_entry_is_ignored_and_rebuilt(course_dir: Path, tmp_path: Path) 
     cache = tmp_path / "cache"
     load_course_cached(course_dir, cache)
     (entry,) = entries(cache)
-    entry.write_bytes(b"not a pickle")
+    entry.write_bytes(b"not a cache entry")
     assert load_course_cached(course_dir, cache) == load_course(course_dir)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from tutor.content import CourseError, load_course
 from tutor.content.checks import check_course
-from tutor.content.model import ChoiceQuestion, GeneratedQuestion, NumericQuestion, TrueFalseQuestion, WorkedSection
+from tutor.content.kinds import ChoiceQuestion, GeneratedQuestion, NumericQuestion, TrueFalseQuestion, WorkedSection
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

@@ -134,7 +134,7 @@ def test_lesson_scrolling_and_the_probability_explorer(terminal, tmp_path, width
     # Esc back to the course map, which now offers to continue the lesson (and, where the table
     # fits, says it is in progress); q quits
     term.press("Escape")
-    home = term.wait_for("Course map")
+    home = term.wait_for("Choose a lesson", "the course map")
     assert f"Continue: {lesson.title}" in home, home
     if width >= 100:
         assert "in progress" in home, home

@@ -10,7 +10,7 @@ import pytest
 
 from tutor.content import bundled_course_dir, load_course
 from tutor.content.expr import evaluate
-from tutor.content.model import ChoiceQuestion, TrueFalseQuestion
+from tutor.content.kinds import NumberAsked, OptionsAsked
 from tutor.quiz import QuizSession
 
 pytestmark = pytest.mark.e2e
@@ -35,24 +35,20 @@ def plan() -> list[tuple[list[str], str, bool]]:
     steps = []
     for number in range(session.total):
         right = PATTERN[number % len(PATTERN)]
-        question = session.question
-        if isinstance(question, ChoiceQuestion):
-            options = session.options()
-            index = next(i for i, option in enumerate(options) if option.correct == right)
-            # letters a–g answer; h is the hint key, so option h (and beyond) is answered by number
-            key = "abcdefg"[index] if index < 7 else str(index + 1)
+        asked = session.asked
+        if isinstance(asked, OptionsAsked):
+            index = asked.right if right else next(i for i in range(len(asked.labels)) if i != asked.right)
+            # h is the hint key, so option h is answered by its number
+            key = asked.keys[index] if asked.keys[index] != "h" else str(index + 1)
             steps.append(([key], "keys", right))
             verdict = session.answer(index)
-        elif isinstance(question, TrueFalseQuestion):
-            answer = question.answer if right else not question.answer
-            steps.append((["t" if answer else "f"], "keys", right))
-            verdict = session.answer(answer)
         else:
-            value = evaluate(question.answer)
+            assert isinstance(asked, NumberAsked)
+            value = evaluate(asked.numeric.answer)
             typed = f"{value:.6f}" if right else f"{value + 1:.6f}"
             steps.append(([typed], "text", right))
             verdict = session.answer(typed)
-        assert verdict.correct == right, (question.prompt, verdict)
+        assert verdict.correct == right, (asked.prompt, verdict)
         session.advance()
     assert session.finished
     return steps
@@ -95,7 +91,7 @@ def test_quiz_to_the_end(terminal, tmp_path, width, height):
     term.press("Escape")
     term.wait_for(f"Lesson {COURSE.lessons.index(lesson) + 1} of", "the quiz's lesson")
     term.press("Escape")
-    home = term.wait_for("Course map")
+    home = term.wait_for("Choose a lesson", "the course map")
     if width >= 100:  # at 60 columns the table is cut off before its "Best quiz" column
         assert f"{score} / {total}" in home, f"the course map does not show the score {score} / {total}:\n{home}"
     term.press("q")

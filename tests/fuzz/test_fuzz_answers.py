@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 
 from tutor.content import bundled_course_dir, load_course
 from tutor.content.expr import evaluate
-from tutor.quiz import NumberError, QuizSession, parse_number
-from tutor.quiz.grading import show_number
+from tutor.content.kinds import NumberAsked
+from tutor.content.kinds.numeric import show_number
+from tutor.content.typed import NumberError, parse_number
+from tutor.quiz import QuizSession
 
 COURSE = load_course(bundled_course_dir())
 NUMERIC = [q for lesson in COURSE.lessons for q in lesson.questions if q.kind in ("numeric", "generated")]
@@ -67,7 +69,9 @@ def typed_near_an_answer(draw: st.DrawFn) -> tuple[QuizSession, float, str]:
     """(a session on one numeric question, its right value, text close to that value)."""
     question = draw(st.sampled_from(NUMERIC))
     session = QuizSession([question], seed=draw(st.integers(0, 2**32 - 1)))
-    concrete = session.question
+    asked = session.asked
+    assert isinstance(asked, NumberAsked)
+    concrete = asked.numeric
     value = evaluate(concrete.answer)
     text = draw(
         st.sampled_from(
@@ -106,7 +110,7 @@ def _check(session: QuizSession, value: float, text: str) -> None:
             parse_number(text)
         return
     number = parse_number(text)  # graded, so it must spell a number
-    assert verdict.correct == session.question.tolerance.accepts(number, value), (text, number, value)
+    assert verdict.correct == session.asked.numeric.tolerance.accepts(number, value), (text, number, value)
     assert verdict.given == text.strip()
 
 
@@ -120,7 +124,7 @@ def test_text_near_a_right_answer_is_refused_or_graded_by_its_value(case):
 @given(st.sampled_from(NUMERIC), st.integers(0, 2**32 - 1), st.text(max_size=40))
 def test_arbitrary_text_on_every_numeric_question(question, seed, text):
     session = QuizSession([question], seed=seed)
-    _check(session, evaluate(session.question.answer), text)
+    _check(session, evaluate(session.asked.numeric.answer), text)
 
 
 def test_the_course_has_numeric_questions_to_fuzz():

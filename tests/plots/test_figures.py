@@ -33,10 +33,10 @@ def series(fig: Figure, i: int) -> tuple[np.ndarray, np.ndarray]:
     return fig.series[i].x, fig.series[i].y
 
 
-def test_every_named_figure_exists_and_matches_the_loader_whitelist():
-    from tutor.content import loader
+def test_every_named_figure_exists_and_matches_the_plot_kind_whitelist():
+    from tutor.content.kinds import plot
 
-    assert FIGURES == loader.FIGURES
+    assert FIGURES == plot.FIGURES
     for name in FIGURES:
         fig = figure(name)
         assert fig.title and fig.xlabel and fig.ylabel and fig.description

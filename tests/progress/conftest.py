@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
-from tutor.content.model import Course, Lesson, TrueFalseQuestion
+from tutor.content.kinds import TrueFalseQuestion
+from tutor.content.model import Course, Lesson
 
 
 def _lesson(lesson_id: str, *question_ids: str) -> Lesson:
@@ -19,15 +19,13 @@ def _lesson(lesson_id: str, *question_ids: str) -> Lesson:
         summary="",
         sections=(),
         questions=questions,
-        source=Path(f"{lesson_id}.yaml"),
+        source=f"{lesson_id}.yaml",
     )
 
 
 @pytest.fixture
 def course() -> Course:
-    return Course(
-        title="Mini", lessons=(_lesson("intro", "q1", "q2"), _lesson("bce", "q1", "q2", "q3")), root=Path(".")
-    )
+    return Course(title="Mini", lessons=(_lesson("intro", "q1", "q2"), _lesson("bce", "q1", "q2", "q3")), root=".")
 
 
 class Clock:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from tutor.content import CourseError, bundled_course_dir, load_course
 from tutor.content.expr import evaluate
-from tutor.content.model import ChoiceQuestion, Course, TrueFalseQuestion
+from tutor.content.kinds import NumberAsked, OptionsAsked
+from tutor.content.model import Course
 
 MINI = Path(__file__).resolve().parents[1] / "content" / "fixtures" / "mini"
 SIZE = (100, 30)
@@ -32,7 +33,7 @@ def quiz_course(mini_course: Course) -> Course:
     """The mini course without its plot, explorer and lab: the same quiz, a lesson that opens fast."""
     lesson = mini_course.lessons[0]
     light = tuple(s for s in lesson.sections if s.kind in ("text", "formula", "worked"))
-    return dataclasses.replace(mini_course, lessons=(dataclasses.replace(lesson, sections=light),))
+    return msgspec.structs.replace(mini_course, lessons=(msgspec.structs.replace(lesson, sections=light),))
 
 
 @pytest.fixture(scope="session")
@@ -40,10 +41,10 @@ def hinted_course(quiz_course: Course) -> Course:
     """The quiz course with a hint on its choice and numeric questions."""
     lesson = quiz_course.lessons[0]
     questions = tuple(
-        dataclasses.replace(q, hint=f"Hint for {q.id}: think of −log.") if q.id in ("pick", "num") else q
+        msgspec.structs.replace(q, hint=f"Hint for {q.id}: think of −log.") if q.id in ("pick", "num") else q
         for q in lesson.questions
     )
-    return dataclasses.replace(quiz_course, lessons=(dataclasses.replace(lesson, questions=questions),))
+    return msgspec.structs.replace(quiz_course, lessons=(msgspec.structs.replace(lesson, questions=questions),))
 
 
 @pytest.fixture(scope="session")
@@ -69,16 +70,12 @@ def text_of(app, selector: str) -> str:
 
 def right_answer_keys(app, *, right: bool = True) -> list[str]:
     """The keys a learner who knows (or gets wrong) the current question would press."""
-    screen = app.screen
-    session = screen.session
-    question = session.question
-    if isinstance(question, ChoiceQuestion):
-        options = session.options()
-        index = next(i for i, o in enumerate(options) if o.correct == right)
-        return ["abcdefghi"[index]]
-    if isinstance(question, TrueFalseQuestion):
-        return ["t" if question.answer == right else "f"]
-    value = evaluate(question.answer)
+    asked = app.screen.session.asked
+    if isinstance(asked, OptionsAsked):
+        index = asked.right if right else next(i for i in range(len(asked.labels)) if i != asked.right)
+        return [asked.keys[index]]
+    assert isinstance(asked, NumberAsked)
+    value = evaluate(asked.numeric.answer)
     typed = f"{value:.4f}" if right else f"{value + 1:.4f}"
     return [*typed, "enter"]
 

@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from tutor import lab
-from tutor.content.model import LabSection
+from tutor.content.kinds import LabSection
 from tutor.ui.widgets.lab import LabWidget
 from tutor.ui.widgets.plot import FigurePlot
 

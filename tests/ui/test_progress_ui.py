@@ -6,9 +6,9 @@ moves: FSRS brings a missed question back a minute later, so "later" is a clock 
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import datetime, timedelta, timezone
 
+import msgspec
 import pytest
 from textual.widgets import DataTable
 
@@ -47,8 +47,8 @@ def store(tmp_path, clock):
 def two_lessons(quiz_course: Course) -> Course:
     """The quiz course with a second lesson (a copy), to tell lessons' positions and reviews apart."""
     basics = quiz_course.lessons[0]
-    more = dataclasses.replace(basics, id="more", title="More")
-    return dataclasses.replace(quiz_course, lessons=(basics, more))
+    more = msgspec.structs.replace(basics, id="more", title="More")
+    return msgspec.structs.replace(quiz_course, lessons=(basics, more))
 
 
 def _app(ui, course, store, **kwargs):

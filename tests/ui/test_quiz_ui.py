@@ -209,8 +209,7 @@ async def test_choice_by_number_and_by_arrows(quiz_course, ui):
     app = ui.make_app(quiz_course, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _open_quiz(pilot)
-        options = app.screen.session.options()
-        right = next(i for i, o in enumerate(options) if o.correct)
+        right = app.screen.session.asked.right
         await pilot.press(str(right + 1))
         await pilot.pause()
         assert ui.text_of(app, "#verdict-word") == "✓ Correct"
@@ -246,7 +245,7 @@ async def test_seed_fixes_option_order(quiz_course, ui):
         app = ui.make_app(quiz_course, quiz="basics", seed=3)
         async with app.run_test(size=ui.size) as pilot:
             await _open_quiz(pilot)
-            orders.append([o.text for o in app.screen.session.options()])
+            orders.append(app.screen.session.asked.labels)
     assert orders[0] == orders[1]
 
 
@@ -258,9 +257,9 @@ async def test_practice_set_of_generated_questions(quiz_course, ui):
         assert type(screen).__name__ == "QuizScreen" and screen.practice
         total = screen.session.total
         assert ui.text_of(app, "#quiz-counter") == f"Question 1 / {total}"
-        question = screen.session.question
-        assert "{" not in question.prompt  # numbers drawn into the prompt
-        await pilot.press(*f"{evaluate(question.answer):.4f}", "enter")
+        asked = screen.session.asked
+        assert "{" not in asked.prompt  # numbers drawn into the prompt
+        await pilot.press(*f"{evaluate(asked.numeric.answer):.4f}", "enter")
         await pilot.pause()
         assert ui.text_of(app, "#verdict-word") == "✓ Correct"
         await pilot.press("escape")

@@ -1,28 +1,43 @@
 """Checks that need the core: every stated number, worked cell and answer is computed and verified.
 
 Loading proves a course is well-formed; these prove its numbers are right. ``ce-tutor check``
-and the test suite both run :func:`check_course`, so a wrong number fails CI.
+and the test suite both run :func:`check_course`, so a wrong number fails CI. Each kind says
+what to check in it (``check`` in ``tutor.content.kinds``); this module walks the course.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from tutor.content.expr import ExprError, evaluate
-from tutor.content.model import Course, GeneratedQuestion, Lesson, Location, NumericQuestion, WorkedSection
-from tutor.content.prose import agrees
+from tutor.content.errors import Location
+from tutor.content.expr import Expr, ExprError, evaluate
+from tutor.content.prose import StatedNumber, agrees
+
+if TYPE_CHECKING:
+    from tutor.content.model import Course, Lesson
 
 
 def check_course(course: Course) -> list[str]:
     """Every numeric problem in ``course`` as ``location: message`` lines (empty when all hold)."""
     problems = [_check_stated(s) for s in course.stated_numbers]
     for lesson in course.lessons:
-        problems += _check_worked(lesson) + _check_answers(lesson)
+        problems += check_lesson(lesson)
     return [p for p in problems if p]
 
 
-def _check_stated(stated) -> str:
+def check_lesson(lesson: Lesson) -> list[str]:
+    """What each section and question of ``lesson`` finds wrong with its own numbers."""
+    problems = []
+    for i, section in enumerate(lesson.sections):
+        problems += section.check(Location(lesson.source, None, f"sections[{i}]"))
+    for i, question in enumerate(lesson.questions):
+        problems += question.check(Location(lesson.source, None, f"quiz.questions[{i}].answer"))
+    return problems
+
+
+def _check_stated(stated: StatedNumber) -> str:
     try:
         value = evaluate(stated.expr)
     except ExprError as exc:
@@ -35,50 +50,8 @@ def _check_stated(stated) -> str:
     return ""
 
 
-def _check_worked(lesson: Lesson) -> list[str]:
-    out = []
-    for i, section in enumerate(lesson.sections):
-        if not isinstance(section, WorkedSection):
-            continue
-        for (r, row), (_c, column) in itertools.product(enumerate(section.rows), enumerate(section.columns)):
-            where = Location(str(lesson.source), None, f"sections[{i}].rows[{r}] column {column.header!r}")
-            out.append(_finite(column.expr, row, where))
-    return out
-
-
-def _check_answers(lesson: Lesson) -> list[str]:
-    out = []
-    for i, q in enumerate(lesson.questions):
-        where = Location(str(lesson.source), None, f"quiz.questions[{i}].answer")
-        if isinstance(q, NumericQuestion):
-            out.append(_finite(q.answer, {}, where))
-        elif isinstance(q, GeneratedQuestion):
-            for corner in _corners(q):
-                out.append(_finite(q.answer, corner, where))
-        if isinstance(q, (NumericQuestion, GeneratedQuestion)):
-            out += [_slip_differs(q, slip, where) for slip in q.slips]
-    return out
-
-
-def _slip_differs(q: NumericQuestion | GeneratedQuestion, slip, where: Location) -> str:
-    """A slip must compute, and must differ from the right answer for some draw (or it never shows)."""
-    envs = _corners(q) if isinstance(q, GeneratedQuestion) else [{}]
-    for env in envs:
-        problem = _finite(slip.answer, env, where)
-        if problem:
-            return problem
-    if all(q.tolerance.accepts(evaluate(slip.answer, env), evaluate(q.answer, env)) for env in envs):
-        return f"{where}: slip {slip.answer.source!r} is accepted as the right answer, so it can never be named"
-    return ""
-
-
-def _corners(q: GeneratedQuestion) -> list[dict[str, float]]:
-    """The extreme draws of a generated question: if these compute, the whole range does."""
-    ranges = [d.choices or (round(d.low, d.decimals), round(d.high, d.decimals)) for d in q.draws]
-    return [dict(zip((d.name for d in q.draws), values, strict=False)) for values in itertools.product(*ranges)]
-
-
-def _finite(expr, env, where: Location) -> str:
+def finite(expr: Expr, env: Mapping[str, float], where: Location) -> str:
+    """ "" when ``expr`` computes to a finite number for ``env``; else the located problem."""
     try:
         value = evaluate(expr, env)
     except ExprError as exc:

@@ -1,6 +1,23 @@
-"""The one error a course author sees, kept apart so importing it does not load the YAML parser."""
+"""Located problems: the one error a course author sees, and where each problem was written.
+
+Kept apart (and free of the YAML parser) so any layer can report a place without loading more.
+"""
 
 from __future__ import annotations
+
+import msgspec
+
+
+class Location(msgspec.Struct, frozen=True):
+    """Where something was written: file, line (1-based, when known) and path in the document."""
+
+    file: str
+    line: int | None
+    path: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where} {self.path}" if self.path else where
 
 
 class CourseError(Exception):

@@ -13,8 +13,9 @@ import ast
 import functools
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 MAX_LENGTH = 300
 
@@ -56,12 +57,11 @@ class ExprError(ValueError):
     """An expression that is not in the grammar, or that the core rejects."""
 
 
-@dataclass(frozen=True)
-class Expr:
+class Expr(msgspec.Struct, frozen=True, dict=True):
     """A checked expression: its source text and the free variables and functions it uses.
 
-    The syntax tree is rebuilt on first use and left out of pickles: the course cache then
-    holds only text, which is several times faster to load than pickled trees.
+    The syntax tree is rebuilt on first use and is not part of the data: the course cache
+    holds only the text, which is faster to load than trees and carries nothing executable.
     """
 
     source: str
@@ -71,9 +71,6 @@ class Expr:
     @functools.cached_property
     def tree(self) -> ast.expr:
         return ast.parse(_normalise(self.source), mode="eval").body
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {name: value for name, value in self.__dict__.items() if name != "tree"}
 
     def __str__(self) -> str:
         return self.source

@@ -6,16 +6,15 @@ A :class:`Fields` reader hands out the keys a model class knows; whatever is lef
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from tutor.content.errors import Location
 from tutor.content.expr import Expr, ExprError, parse
-from tutor.content.model import Location, StatedNumber
-from tutor.content.prose import MARKER, UNCHECKED, parse_marker
-from tutor.content.yamlsource import LList, LMap
+from tutor.content.located import LList, LMap
+from tutor.content.prose import MARKER, UNCHECKED, StatedNumber, parse_marker
 
 T = TypeVar("T")
 _MISSING = object()
@@ -155,6 +154,8 @@ class Fields:
         """Report keys nobody asked for: they are typos or unsupported settings."""
         for key in self.data:
             if key not in self.used:
+                import difflib
+
                 close = difflib.get_close_matches(str(key), sorted(self.used), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(sorted(self.used))})"
                 self.error(f"unknown key {key!r}{hint}", key)

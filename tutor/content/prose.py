@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import msgspec
+
+from tutor.content.errors import Location
 from tutor.content.expr import Expr, ExprError, parse
 
 MARKER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
@@ -26,6 +29,15 @@ class Marker:
 
     def render(self) -> str:
         return f"{self.relation} {self.stated.replace('-', '−')}"
+
+
+class StatedNumber(msgspec.Struct, frozen=True):
+    """A number the prose states, kept with its place so ``ce-tutor check`` can verify it."""
+
+    expr: Expr
+    relation: str
+    stated: str
+    location: Location
 
 
 def parse_marker(body: str) -> Marker:

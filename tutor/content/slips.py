@@ -7,7 +7,7 @@ so feedback can say *which* mistake instead of just "incorrect".
 from __future__ import annotations
 
 from tutor.content.expr import Expr, parse, substitute
-from tutor.content.model import Slip
+from tutor.content.kinds.parts import Slip
 
 _SWAP_TO_MSE = {"bce": "mse", "bce_grad_p": "mse_grad_p", "bce_grad_z": "mse_grad_z"}
 

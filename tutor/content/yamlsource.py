@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from tutor.content.located import LList, LMap
+
 try:  # the C composer is several times faster; both are safe because we never construct
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -29,20 +31,6 @@ class SourceError(Exception):
         self.path, self.line, self.message = str(path), line, message
         where = f"{path}:{line}" if line else str(path)
         super().__init__(f"{where}: {message}")
-
-
-class LMap(dict):
-    """A mapping that knows the line of itself and of each key."""
-
-    line: int
-    key_lines: dict[str, int]
-
-
-class LList(list):
-    """A sequence that knows the line of itself and of each item."""
-
-    line: int
-    item_lines: list[int]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Quiz logic without any UI: reading typed numbers, grading, practice draws, quiz sessions.
+"""Quiz logic without any UI: quiz sessions and practice sets (each kind grades itself).
 
 Importing this package must not import Textual (tests enforce it), so the logic stays
 testable and usable from the command line.
@@ -6,19 +6,7 @@ testable and usable from the command line.
 
 from __future__ import annotations
 
-from tutor.quiz.grading import Verdict, grade, reveal
-from tutor.quiz.numbers import NumberError, parse_number
-from tutor.quiz.practice import instantiate, practice_set
+from tutor.quiz.practice import practice_set
 from tutor.quiz.session import QuizSession, QuizStateError
 
-__all__ = [
-    "NumberError",
-    "QuizSession",
-    "QuizStateError",
-    "Verdict",
-    "grade",
-    "instantiate",
-    "parse_number",
-    "practice_set",
-    "reveal",
-]
+__all__ = ["QuizSession", "QuizStateError", "practice_set"]

@@ -2,41 +2,32 @@
 
 Per question: unanswered → answer()/skip() → answered → undo() back, or advance() to the next.
 Everything random (generated numbers, option order) is fixed when the session starts, from
-one seed, so a seed reproduces the whole quiz.
+one seed, so a seed reproduces the whole quiz. Each question's kind asks and grades it
+(``tutor.content.kinds``); the session only keeps the score.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from tutor.content.model import ChoiceQuestion, GeneratedQuestion, Option, Question
-from tutor.quiz.grading import Concrete, Verdict, grade, reveal
-from tutor.quiz.practice import instantiate
+from tutor.content.kinds import Asked, QuestionBase, Verdict
 
 
 class QuizStateError(Exception):
     """A call that does not fit the session's state (answering twice, advancing unanswered, …)."""
 
 
-@dataclass(frozen=True)
-class _Item:
-    original: Question
-    concrete: Concrete
-    order: tuple[int, ...]  # display order of choice options, as original indices
-
-
 class QuizSession:
     """Questions in order, each answered or skipped once, with a score and the missed ones."""
 
-    def __init__(self, questions: Sequence[Question], *, seed: int | None = None) -> None:
+    def __init__(self, questions: Sequence[QuestionBase], *, seed: int | None = None) -> None:
         self._seed = seed
         rng = random.Random(seed)
-        self._items = [_prepare(q, rng) for q in questions]
+        self._items: list[Asked] = [question.ask(rng) for question in questions]
         self._index = 0
         self._verdict: Verdict | None = None
-        self.answers: list[tuple[Question, Verdict]] = []
+        self.answers: list[tuple[QuestionBase, Verdict]] = []
 
     # ----- where we are -----------------------------------------------------------------
 
@@ -54,42 +45,30 @@ class QuizSession:
         return self._index >= self.total
 
     @property
-    def question(self) -> Concrete:
-        """The current question as asked: generated ones already instantiated."""
-        return self._current().concrete
+    def asked(self) -> Asked:
+        """The current question as asked: options in display order, drawn numbers filled in."""
+        if self.finished:
+            raise QuizStateError("the quiz is finished")
+        return self._items[self._index]
 
     @property
     def verdict(self) -> Verdict | None:
         return self._verdict
 
-    def options(self) -> list[Option]:
-        """The current choice question's options in display order; [] for other kinds."""
-        item = self._current()
-        if not isinstance(item.concrete, ChoiceQuestion):
-            return []
-        return [item.concrete.options[i] for i in item.order]
-
-    def hint(self) -> str:
-        return self._current().concrete.hint
-
     # ----- moves ------------------------------------------------------------------------
 
-    def answer(self, value: int | bool | str) -> Verdict:
-        """Grade ``value``: a DISPLAY index (choice), a bool, or typed text (numeric).
+    def answer(self, value: object) -> Verdict:
+        """Grade ``value`` as the answer widget gave it (see the kind's ``Asked.grade``).
 
-        NumberError from unreadable text propagates and leaves the question unanswered.
+        A ValueError (NumberError for unreadable text) propagates and leaves the question unanswered.
         """
-        item = self._unanswered()
-        if isinstance(item.concrete, ChoiceQuestion):
-            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < len(item.order):
-                raise ValueError(f"choose an option 0..{len(item.order) - 1}, got {value!r}")
-            value = item.order[value]
-        return self._record(item, grade(item.concrete, value, order=item.order))
+        asked = self._unanswered()
+        return self._record(asked, asked.grade(value))
 
     def skip(self) -> Verdict:
         """Give up on the current question: counted as missed, the right answer is shown."""
-        item = self._unanswered()
-        return self._record(item, reveal(item.concrete, order=item.order))
+        asked = self._unanswered()
+        return self._record(asked, asked.reveal())
 
     def undo(self) -> bool:
         """Take back the current question's answer or skip; False when there is none."""
@@ -115,7 +94,7 @@ class QuizSession:
         return sum(verdict.correct for _, verdict in self.answers)
 
     @property
-    def missed(self) -> list[Question]:
+    def missed(self) -> list[QuestionBase]:
         """The original questions answered wrongly or skipped, in order."""
         return [question for question, verdict in self.answers if not verdict.correct]
 
@@ -125,30 +104,13 @@ class QuizSession:
 
     # ----- internals --------------------------------------------------------------------
 
-    def _current(self) -> _Item:
-        if self.finished:
-            raise QuizStateError("the quiz is finished")
-        return self._items[self._index]
-
-    def _unanswered(self) -> _Item:
-        item = self._current()
+    def _unanswered(self) -> Asked:
+        asked = self.asked
         if self._verdict is not None:
             raise QuizStateError("this question is already answered; undo() or advance()")
-        return item
+        return asked
 
-    def _record(self, item: _Item, verdict: Verdict) -> Verdict:
+    def _record(self, asked: Asked, verdict: Verdict) -> Verdict:
         self._verdict = verdict
-        self.answers.append((item.original, verdict))
+        self.answers.append((asked.question, verdict))
         return verdict
-
-
-def _prepare(question: Question, rng: random.Random) -> _Item:
-    """Fix a question's randomness: draw a generated one's numbers, shuffle choice options."""
-    if isinstance(question, GeneratedQuestion):
-        return _Item(question, instantiate(question, rng), ())
-    if isinstance(question, ChoiceQuestion):
-        order = list(range(len(question.options)))
-        if question.shuffle:
-            rng.shuffle(order)
-        return _Item(question, question, tuple(order))
-    return _Item(question, question, ())

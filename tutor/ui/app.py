@@ -14,7 +14,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tutor.content.model import Course, Lesson, Question
+from tutor.content.kinds import QuestionBase
+from tutor.content.model import Course, Lesson
 from tutor.ui.progress import MemoryProgress, ProgressStore
 from tutor.ui.screens.commands import CourseCommands
 from tutor.ui.screens.home import HomeScreen
@@ -147,7 +148,7 @@ class TutorApp(App[int]):
         session = QuizSession(questions, seed=self.seed)
         self.push_screen(QuizScreen(session, title="Review", lesson_id="review", lesson_ids=lesson_ids))
 
-    def review_questions(self) -> tuple[list[Question], tuple[str, ...]]:
+    def review_questions(self) -> tuple[list[QuestionBase], tuple[str, ...]]:
         """The due questions the course still has, most overdue first, and the lesson of each.
 
         Generated ones stay templates: the quiz session draws their numbers afresh.

@@ -13,18 +13,19 @@ from textual.widgets import Static
 def key_lines(screen: Screen) -> list[tuple[str, str]]:
     """(keys, description) for each action bound on ``screen`` right now, keys with one description merged.
 
-    The screen's own keys come first, then those of the focused widget, then general ones
+    The screen's own keys come first, then those of the widgets around the focused one
+    (outermost first: an answer widget's keys before its option list's), then general ones
     (focus movement, copy, the app's keys).
     """
     app = screen.app
     merged: dict[tuple[int, str], tuple[list[str], str]] = {}
     own = {b.action for b in type(screen).BINDINGS if isinstance(b, Binding)}
 
-    def rank(item: tuple[str, ActiveBinding]) -> int:
+    def rank(item: tuple[str, ActiveBinding]) -> tuple[int, int]:
         node, action = item[1].node, item[1].binding.action
         if node is screen:
-            return 0 if action in own else 2
-        return 2 if node is app else 1
+            return (0, 0) if action in own else (2, 0)
+        return (2, 0) if node is app else (1, len(node.ancestors))
 
     actives = sorted(screen.active_bindings.items(), key=rank)
     for key, active in actives:

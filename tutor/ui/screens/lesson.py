@@ -29,9 +29,10 @@ from textual.widgets import Button, Header, Static
 
 from tutor.content.model import Lesson
 from tutor.content.prose import render
+from tutor.ui.kinds import section_widget
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.widgets.footer import KeysFooter
-from tutor.ui.widgets.sections import caption_of, estimated_height, module_needed, section_widget
+from tutor.ui.widgets.sections import caption_of, estimated_height, module_needed
 
 #: Sections mounted per refresh while the rest of a lesson fills in, in estimated rows: about a
 #: screenful of prose, or one plot, explorer or lab (each costs a few frames to style and draw).

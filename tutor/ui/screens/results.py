@@ -28,7 +28,7 @@ class ResultsScreen(TutorScreen):
         super().__init__()
         self.quiz = quiz
         self.session = quiz.session
-        self.missed = [(n, prompt, v) for n, prompt, v in quiz.asked if not v.correct]
+        self.missed = [(n, prompt, v) for n, prompt, v in quiz.history if not v.correct]
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")

@@ -11,6 +11,7 @@ explorer switches logits with ``x`` or ↑/↓.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -21,10 +22,14 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tutor.content.kinds import ExplorerSection
 from tutor.explorers import ProbabilityExplorer, ProbabilityReadout, SoftmaxExplorer, SoftmaxReadout
 from tutor.plots.figures import probability_figure, softmax_figure
 from tutor.ui.widgets.plot import FigurePlot
 from tutor.ui.widgets.plot import format_number as f
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 #: Below this width the readout goes above the plot instead of beside it.
 NARROW = 90
@@ -103,6 +108,11 @@ def _lines(*parts: Text | str) -> Text:
 
 class _ExplorerBase(Widget, can_focus=True):
     """Shared plumbing: a readout Static, an embedded plot, narrow layout, ``d`` for the table."""
+
+    @classmethod
+    def from_section(cls, section: ExplorerSection) -> Self:
+        """The explorer a lesson's ``explorer`` section names, in its starting state."""
+        return cls()
 
     def compose(self) -> ComposeResult:
         yield Static(self._readout_renderable(), classes="readout")

@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
-from tutor.content.model import LabSection
+from tutor.content.kinds import LabSection
 from tutor.plots.figures import HIGH, LOW, LabFigures, RunSummary, lab_figures
 from tutor.ui.widgets.plot import FigurePlot, format_number
 

@@ -31,6 +31,7 @@ from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 from textual_plotext import PlotextPlot
 
+from tutor.content.kinds import PlotSection
 from tutor.plots import draw
 from tutor.plots.figures import Figure, columns, table
 from tutor.plots.figures import figure as named_figure
@@ -101,6 +102,11 @@ class FigurePlot(PlotextPlot, can_focus=True):
         @property
         def control(self) -> FigurePlot:
             return self.plot
+
+    @classmethod
+    def from_section(cls, section: PlotSection) -> FigurePlot:
+        """The plot a lesson's ``plot`` section names."""
+        return cls(section.figure)
 
     def __init__(
         self,

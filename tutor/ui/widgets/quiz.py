@@ -1,34 +1,16 @@
-"""Quiz widgets: the number box, the feedback panel and the text of a verdict.
+"""The feedback panel and the text of a verdict (answer widgets are in ``answers.py``).
 
-Grading happens in ``tutor.quiz``; these widgets show a :class:`~tutor.quiz.Verdict` in words
-(never by colour alone) and take typed numbers without swallowing the quiz's command keys.
+Each question kind grades (``tutor.content.kinds``); these widgets show a
+:class:`~tutor.content.kinds.Verdict` in words, never by colour alone.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from tutor.quiz import Verdict
-
-#: Every character a typed number can contain (see ``tutor.quiz.numbers``): digits, signs,
-#: a decimal point or comma, an exponent and spaces. All other keys stay quiz commands.
-NUMBER_CHARACTERS = frozenset("0123456789.,eE+-\u2212 ")
-
-
-class NumberInput(Input):
-    """An Input that takes only the characters of a number, so h, s, u, n, ? … still reach the quiz."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(
-            placeholder="type a number, then Enter",
-            restrict=r"[0-9.,eE+\-\u2212 ]*",
-            id=id,
-        )
-
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        return character is not None and character in NUMBER_CHARACTERS
+from tutor.content.kinds import Verdict
 
 
 def verdict_word(verdict: Verdict) -> str:

@@ -17,8 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich import box
-from rich.table import Table
+import msgspec
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -27,16 +26,9 @@ from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tutor.content.model import (
-    ExplorerSection,
-    FormulaSection,
-    LabSection,
-    PlotSection,
-    Section,
-    TextSection,
-    WorkedSection,
-)
+from tutor.content.kinds import FormulaSection, SectionBase, TextSection
 from tutor.content.prose import render
+from tutor.ui.kinds import widget_module
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -259,44 +251,13 @@ class FormulaView(Vertical):
             yield Static(render(section.caption), classes="caption", markup=False)
 
 
-class WorkedView(Vertical):
-    """A table of worked values; the cells come from :func:`tutor.worked.worked_cells`."""
-
-    def __init__(self, section: WorkedSection) -> None:
-        super().__init__(classes="worked-section")
-        self.section = section
-
-    def compose(self) -> ComposeResult:
-        from tutor.worked import worked_cells, worked_headers
-
-        section = self.section
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-        for header in worked_headers(section):
-            table.add_column(header, justify="right")
-        for row in worked_cells(section):
-            table.add_row(*row)
-        yield Static(render(section.title), classes="worked-title", markup=False)
-        yield Static(table, classes="worked-table")
-        if section.note:
-            yield Static(render(section.note), classes="caption", markup=False)
-
-
-class Pending(Static):
-    """Stands in for a section whose widget is not available in this build."""
-
-    def __init__(self, what: str) -> None:
-        super().__init__(f"[{what} — not available yet]", classes="pending-section", markup=False)
-
-
-def caption_of(section: Section) -> str:
-    """The caption the lesson screen shows under a plot, explorer or lab (others show their own)."""
-    if isinstance(section, (PlotSection, ExplorerSection, LabSection)):
-        return render(section.caption)
-    return ""
+def caption_of(section: SectionBase) -> str:
+    """The caption the lesson screen shows under a section's widget ("" when the widget shows its own)."""
+    return render(section.lesson_caption())
 
 
 #: Rough heights (rows) of the widgets whose height does not follow their text.
-_FIXED_HEIGHT = {"plot": 27, "explorer": 30, "lab": 48}
+_FIXED_HEIGHT = {"tutor.ui.widgets.plot": 27, "tutor.ui.widgets.explorer": 30, "tutor.ui.widgets.lab": 48}
 
 
 def _text_rows(text: str, width: int) -> int:
@@ -305,74 +266,22 @@ def _text_rows(text: str, width: int) -> int:
     return sum(-(-len(" ".join(p.split())) // width) + 1 for p in text.split("\n\n") if p.strip())
 
 
-def estimated_height(section: Section, width: int) -> int:
+def estimated_height(section: SectionBase, width: int) -> int:
     """About how many rows ``section`` takes in the lesson at a terminal ``width`` wide, from its
-    content alone (nothing is built): how many sections fill a screen before they are mounted."""
+    content alone (nothing is built): how many sections fill a screen before they are mounted.
+    Text fields wrap at the width; each entry of a list (a table row, a symbol) takes a row;
+    plots, explorers and labs add their fixed height."""
     inner = width - 8  # the scroll bar, the lesson's and the section's padding, the prose's
     rows = 2  # the section's margin and top border
-    if isinstance(section, TextSection):
-        return rows + _text_rows(section.markdown, inner) - 1
-    if isinstance(section, FormulaSection):
-        rows += 3 + (len(section.where) + 1 if section.where else 0)
-        return rows + (_text_rows(section.caption, inner) if section.caption else 0)
-    if isinstance(section, WorkedSection):
-        return rows + 5 + len(section.rows) + (_text_rows(section.note, inner) if section.note else 0)
-    caption = caption_of(section)
-    return rows + _FIXED_HEIGHT.get(section.kind, 3) + (_text_rows(caption, inner) if caption else 0)
+    for value in msgspec.structs.asdict(section).values():
+        if isinstance(value, str) and value:
+            rows += _text_rows(value, inner)
+        elif isinstance(value, tuple):
+            rows += len(value) + 1
+    return rows + _FIXED_HEIGHT.get(widget_module(section), 0)
 
 
-#: The module each heavy kind's widget needs (numpy, plotext), imported on first use.
-_MODULES = {
-    "worked": "tutor.core",
-    "plot": "tutor.ui.widgets.plot",
-    "explorer": "tutor.ui.widgets.explorer",
-    "lab": "tutor.ui.widgets.lab",
-}
-
-
-def module_needed(section: Section) -> str | None:
-    """The module (slow to import) that building ``section``'s widget imports, if any."""
-    return _MODULES.get(section.kind)
-
-
-def section_widget(section: Section) -> Widget:
-    """The widget that shows ``section``."""
-    if isinstance(section, TextSection):
-        return text_section_view(section)
-    if isinstance(section, FormulaSection):
-        return FormulaView(section)
-    if isinstance(section, WorkedSection):
-        return WorkedView(section)
-    if isinstance(section, PlotSection):
-        return _plot(section)
-    if isinstance(section, ExplorerSection):
-        return _explorer(section)
-    if isinstance(section, LabSection):
-        return _lab(section)
-    return Pending(f"a {getattr(section, 'kind', 'new')} section")
-
-
-def _plot(section: PlotSection) -> Widget:
-    try:
-        from tutor.ui.widgets.plot import FigurePlot
-    except ImportError:
-        return Pending(f"plot “{section.figure}”")
-    return FigurePlot(section.figure)
-
-
-def _explorer(section: ExplorerSection) -> Widget:
-    try:
-        from tutor.ui.widgets import explorer
-    except ImportError:
-        return Pending(f"{section.explorer} explorer")
-    if section.explorer == "softmax":
-        return explorer.SoftmaxExplorerWidget()
-    return explorer.ProbabilityExplorerWidget()
-
-
-def _lab(section: LabSection) -> Widget:
-    try:
-        from tutor.ui.widgets.lab import LabWidget
-    except ImportError:
-        return Pending("training lab")
-    return LabWidget(section)
+def module_needed(section: SectionBase) -> str | None:
+    """The module (slow to import: numpy, plotext) that building ``section``'s widget imports, if any."""
+    module = widget_module(section)
+    return None if module == __name__ else module

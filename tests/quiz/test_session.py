@@ -8,26 +8,25 @@ import sys
 import pytest
 
 from tutor.content.expr import evaluate
-from tutor.content.model import ChoiceQuestion, NumericQuestion, Option, TrueFalseQuestion
-from tutor.quiz import NumberError, QuizSession, QuizStateError
+from tutor.content.kinds import ChoiceQuestion, NumberAsked, Option, OptionsAsked, TrueFalseQuestion
+from tutor.content.typed import NumberError
+from tutor.quiz import QuizSession, QuizStateError
 
 
-def right(session: QuizSession) -> int | bool | str:
-    question = session.question
-    if isinstance(question, ChoiceQuestion):
-        return next(i for i, option in enumerate(session.options()) if option.correct)
-    if isinstance(question, TrueFalseQuestion):
-        return question.answer
-    return repr(evaluate(question.answer))
+def right(session: QuizSession) -> int | str:
+    asked = session.asked
+    if isinstance(asked, OptionsAsked):
+        return asked.right
+    assert isinstance(asked, NumberAsked)
+    return repr(evaluate(asked.numeric.answer))
 
 
-def wrong(session: QuizSession) -> int | bool | str:
-    question = session.question
-    if isinstance(question, ChoiceQuestion):
-        return next(i for i, option in enumerate(session.options()) if not option.correct)
-    if isinstance(question, TrueFalseQuestion):
-        return not question.answer
-    return repr(evaluate(question.answer) + 1000)
+def wrong(session: QuizSession) -> int | str:
+    asked = session.asked
+    if isinstance(asked, OptionsAsked):
+        return next(i for i in range(len(asked.labels)) if i != asked.right)
+    assert isinstance(asked, NumberAsked)
+    return repr(evaluate(asked.numeric.answer) + 1000)
 
 
 def play(session: QuizSession, pattern: str) -> None:
@@ -42,7 +41,7 @@ def play(session: QuizSession, pattern: str) -> None:
 
 def many_options(shuffle: bool = True) -> ChoiceQuestion:
     options = tuple(Option(f"option {i}", i == 2, f"why {i}") for i in range(6))
-    return ChoiceQuestion("many", "Pick.", options, hint="It is the third.", shuffle=shuffle)
+    return ChoiceQuestion(id="many", prompt="Pick.", options=options, hint="It is the third.", shuffle=shuffle)
 
 
 @pytest.fixture
@@ -73,14 +72,14 @@ def test_verdict_and_position_follow_the_moves(quiz) -> None:
     assert session.verdict is verdict and verdict.correct
     session.advance()
     assert session.position == 2 and session.verdict is None
-    assert isinstance(session.question, TrueFalseQuestion)
+    assert isinstance(session.asked.question, TrueFalseQuestion)
 
 
 def test_generated_questions_are_asked_as_numeric(quiz) -> None:
     session = QuizSession(quiz, seed=3)
     play(session, "rrr")
-    assert isinstance(session.question, NumericQuestion) and session.question.id == "gen"
-    assert "{p}" not in session.question.prompt
+    assert isinstance(session.asked, NumberAsked) and session.asked.question.id == "gen"
+    assert "{p}" not in session.asked.prompt
     assert session.answer(right(session)).correct
 
 
@@ -130,7 +129,7 @@ def test_misuse_is_refused(quiz) -> None:
         QuizSession(quiz, seed=0).answer(5)
     session.advance()
     play(session, "rrr")
-    for move in (lambda: session.answer(True), session.skip, session.advance, lambda: session.question, session.hint):
+    for move in (lambda: session.answer(0), session.skip, session.advance, lambda: session.asked):
         with pytest.raises(QuizStateError):
             move()
     assert session.undo() is False
@@ -139,8 +138,9 @@ def test_misuse_is_refused(quiz) -> None:
 def test_display_index_maps_to_the_option_shown() -> None:
     for seed in range(10):
         session = QuizSession([many_options()], seed=seed)
-        shown = session.options()
-        display = next(i for i, option in enumerate(shown) if option.correct)
+        asked = session.asked
+        assert isinstance(asked, OptionsAsked)
+        display = asked.labels.index("option 2")
         verdict = session.answer(display)
         assert verdict.correct
         assert verdict.given == f"{'abcdef'[display]}) option 2"
@@ -152,9 +152,11 @@ def test_same_seed_same_order_and_numbers(quiz) -> None:
 
     def snapshot(seed: int | None) -> tuple:
         session = QuizSession(questions, seed=seed)
-        order = tuple(o.text for o in session.options())
+        order = session.asked.labels  # type: ignore[attr-defined]
         play(session, "rrrr")
-        return order, session.question.prompt, session.question.answer
+        asked = session.asked
+        assert isinstance(asked, NumberAsked)
+        return order, asked.prompt, asked.numeric.answer
 
     assert snapshot(7) == snapshot(7)
     assert len({snapshot(seed) for seed in range(6)}) > 1
@@ -164,15 +166,16 @@ def test_same_seed_same_order_and_numbers(quiz) -> None:
 
 def test_unshuffled_options_keep_their_order() -> None:
     session = QuizSession([many_options(shuffle=False)], seed=3)
-    assert [o.text for o in session.options()] == [f"option {i}" for i in range(6)]
+    assert session.asked.labels == tuple(f"option {i}" for i in range(6))  # type: ignore[attr-defined]
 
 
 def test_options_and_hint(quiz) -> None:
     session = QuizSession([many_options(), *quiz], seed=0)
-    assert len(session.options()) == 6 and session.hint() == "It is the third."
+    assert len(session.asked.labels) == 6 and session.asked.hint == "It is the third."  # type: ignore[attr-defined]
     play(session, "rr")
-    assert isinstance(session.question, TrueFalseQuestion)
-    assert session.options() == [] and session.hint() == ""
+    asked = session.asked
+    assert isinstance(asked, OptionsAsked) and isinstance(asked.question, TrueFalseQuestion)
+    assert asked.labels == ("True", "False") and asked.hint == ""
 
 
 def test_retry_missed(quiz) -> None:

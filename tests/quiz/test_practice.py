@@ -1,4 +1,5 @@
-"""instantiate() and practice_set(): drawn numbers within bounds, answers equal to the core's."""
+"""Generated questions drawn (``instantiate``) and practice sets: drawn numbers within bounds,
+answers equal to the core's."""
 
 from __future__ import annotations
 
@@ -6,14 +7,13 @@ import math
 import random
 import re
 
-import numpy as np
 import pytest
 
 from tutor import core
 from tutor.content.expr import ExprError, evaluate, parse
-from tutor.content.model import Draw, GeneratedQuestion, NumericQuestion, Slip, Tolerance
-from tutor.quiz.grading import grade
-from tutor.quiz.practice import draw_value, instantiate, practice_set
+from tutor.content.kinds import Draw, GeneratedQuestion, NumberAsked, NumericQuestion, Slip, Tolerance
+from tutor.content.kinds.generated import draw_value, instantiate
+from tutor.quiz.practice import practice_set
 
 PROMPT = re.compile(r"ŷ = (?P<p>\S+), y = (?P<y>\S+): compute L\.")
 
@@ -22,7 +22,15 @@ def template(
     prompt: str, draws: tuple[Draw, ...], answer: str, slips: tuple[Slip, ...] = (), explain: str = ""
 ) -> GeneratedQuestion:
     names = {d.name for d in draws}
-    return GeneratedQuestion("g", prompt, draws, parse(answer, names), Tolerance(abs=0.01), explain, slips=slips)
+    return GeneratedQuestion(
+        id="g",
+        prompt=prompt,
+        draws=draws,
+        answer=parse(answer, names),
+        tolerance=Tolerance(abs=0.01),
+        explain=explain,
+        slips=slips,
+    )
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -37,7 +45,7 @@ def test_answer_is_the_cores_value_for_the_drawn_numbers(mini_questions, seed: i
     assert evaluate(question.answer) == pytest.approx(float(core.bce(p, y)), rel=1e-12)
     log10_slip = question.slips[0]
     assert evaluate(log10_slip.answer) == pytest.approx(float(core.bce(p, y)) / math.log(10), rel=1e-12)
-    assert grade(question, repr(float(core.bce(p, y)))).correct
+    assert NumberAsked(question).grade(repr(float(core.bce(p, y)))).correct
 
 
 def test_result_is_self_contained(mini_questions) -> None:
@@ -56,13 +64,6 @@ def test_same_seed_same_numbers(mini_questions) -> None:
     assert first == second
     prompts = {instantiate(gen, random.Random(seed)).prompt for seed in range(10)}
     assert len(prompts) > 1
-
-
-def test_numpy_generator_works(mini_questions) -> None:
-    gen = mini_questions["gen"]
-    first, second = (instantiate(gen, np.random.default_rng(5)) for _ in range(2))
-    assert first == second
-    assert PROMPT.fullmatch(first.prompt)
 
 
 @pytest.mark.parametrize(
@@ -126,10 +127,10 @@ def test_practice_set(mini_questions) -> None:
     other = template("ŷ = {p}, y = 1: compute L.", (Draw("p", 0.1, 0.9, 1),), "bce(p, 1)")
     questions = [*mini_questions.values(), other]
     drawn = practice_set(questions, seed=4, count=7)
-    assert len(drawn) == 7 and all(isinstance(q, NumericQuestion) for q in drawn)
+    assert len(drawn) == 7 and all(isinstance(q, GeneratedQuestion) for q in drawn)
     ids = [q.id for q in drawn]
     assert sorted(ids) == ["g"] * 3 + ["gen"] * 4 or sorted(ids) == ["g"] * 4 + ["gen"] * 3
     assert practice_set(questions, seed=4, count=7) == drawn
-    assert practice_set(questions, seed=5, count=7) != drawn
+    assert any(practice_set(questions, seed=seed, count=7) != drawn for seed in range(5, 15))
     assert practice_set([mini_questions["num"]], seed=0, count=3) == []
     assert practice_set(questions, seed=0, count=0) == []

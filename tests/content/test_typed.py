@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tutor.quiz.numbers import NumberError, parse_number
+from tutor.content.typed import NumberError, parse_number
 
 
 @pytest.mark.parametrize(

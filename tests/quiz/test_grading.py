@@ -1,22 +1,56 @@
-"""grade() and reveal(): each kind right and wrong, tolerances at their edges, slips named."""
+"""Each question kind's grading (``Asked.grade``/``reveal``): right and wrong, tolerances at their
+edges, slips named. ``grade`` below asks a question in a given option order, as a session would."""
 
 from __future__ import annotations
 
 import math
+import random
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tutor import core
-from tutor.content.expr import parse
-from tutor.content.model import ChoiceQuestion, NumericQuestion, Option, Tolerance
-from tutor.quiz.grading import Verdict, grade, reveal
-from tutor.quiz.numbers import NumberError, parse_number
+from tutor.content.expr import evaluate, parse
+from tutor.content.kinds import (
+    Asked,
+    ChoiceQuestion,
+    NumberAsked,
+    NumericQuestion,
+    Option,
+    QuestionBase,
+    Tolerance,
+    TrueFalseQuestion,
+    Verdict,
+)
+from tutor.content.kinds.choice import ChoiceAsked
+from tutor.content.typed import NumberError, parse_number
 
 
 def numeric(answer: str, tolerance: Tolerance, explain: str = "Because.") -> NumericQuestion:
-    return NumericQuestion("n", "Compute it.", parse(answer), tolerance, explain)
+    return NumericQuestion(id="n", prompt="Compute it.", answer=parse(answer), tolerance=tolerance, explain=explain)
+
+
+def asked(question: QuestionBase, order: Sequence[int] | None = None) -> Asked:
+    """``question`` as asked, its options in ``order`` (original indices) for a choice question."""
+    if isinstance(question, ChoiceQuestion):
+        return ChoiceAsked(question, tuple(order if order is not None else range(len(question.options))))
+    return question.ask(random.Random(0))
+
+
+def grade(question: QuestionBase, answer: object, *, order: Sequence[int] | None = None) -> Verdict:
+    """Grade ``answer``: for a choice, the ORIGINAL index of the option chosen; for true/false, a bool."""
+    if isinstance(question, ChoiceQuestion) and isinstance(answer, int) and not isinstance(answer, bool):
+        shown = list(order).index(answer) if order is not None and 0 <= answer < len(order) else answer
+        return asked(question, order).grade(shown)
+    if isinstance(question, TrueFalseQuestion) and isinstance(answer, bool):
+        return asked(question).grade(0 if answer else 1)
+    return asked(question, order).grade(answer)
+
+
+def reveal(question: QuestionBase, *, order: Sequence[int] | None = None) -> Verdict:
+    return asked(question, order).reveal()
 
 
 # ----- choice -----------------------------------------------------------------------------
@@ -54,8 +88,8 @@ def test_truefalse(mini_questions) -> None:
     tf = mini_questions["tf"]
     assert grade(tf, True) == Verdict(True, "True", "True", "e⁰ = 1.")
     assert grade(tf, False) == Verdict(False, "False", "True", "e⁰ = 1.")
-    with pytest.raises(TypeError):
-        grade(tf, 1)
+    with pytest.raises(ValueError):
+        grade(tf, 2)
 
 
 # ----- numeric ----------------------------------------------------------------------------
@@ -165,14 +199,15 @@ def test_reveal_shows_the_right_answer(mini_questions) -> None:
     assert numeric_.expected == "0.6931 (±0.01)" and numeric_.explanation == "It is ≈ 0.693."
 
 
-def test_generated_must_be_instantiated_first(mini_questions) -> None:
-    with pytest.raises(TypeError, match="instantiate"):
-        grade(mini_questions["gen"], "0.5")
+def test_generated_is_asked_as_a_numeric_question_with_drawn_numbers(mini_questions) -> None:
+    drawn = mini_questions["gen"].ask(random.Random(3))
+    assert isinstance(drawn, NumberAsked) and "{p}" not in drawn.prompt
+    assert drawn.grade(repr(evaluate(drawn.numeric.answer))).correct
 
 
 def test_a_choice_built_in_code() -> None:
     question = ChoiceQuestion(
-        "c", "?", (Option("x", False, "no"), Option("y", True, "yes"), Option("z", False, "nope"))
+        id="c", prompt="?", options=(Option("x", False, "no"), Option("y", True, "yes"), Option("z", False, "nope"))
     )
     verdict = grade(question, 2, order=(2, 0, 1))
     assert (verdict.given, verdict.expected) == ("a) z", "c) y")
