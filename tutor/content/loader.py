@@ -13,6 +13,7 @@ from tutor.content import model as m
 from tutor.content.errors import CourseError
 from tutor.content.fields import Fields, Problems, read_list
 from tutor.content.yamlsource import SourceError, load_file
+from tutor.worked import format_problem
 
 QUESTION_KINDS = ("choice", "numeric", "truefalse", "generated")
 SECTION_KINDS = ("text", "formula", "worked", "plot", "explorer", "lab")
@@ -154,10 +155,8 @@ def _worked(f: Fields) -> m.WorkedSection:
 def _column(f: Fields, names: frozenset[str]) -> m.Column | None:
     header, expr = f.text("header", prose=False), f.expr("expr", names)
     fmt = f.get("format", str, ".3f")
-    try:
-        format(0.5, fmt)
-    except (ValueError, TypeError):
-        f.error(f"not a number format: {fmt!r} (try '.3f')", "format")
+    if problem := format_problem(fmt):
+        f.error(problem, "format")
     return m.Column(header, expr, fmt) if expr is not None else None
 
 
