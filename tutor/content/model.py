@@ -57,6 +57,7 @@ class Column:
     header: str
     expr: Expr
     format: str = ".3f"
+    """A Python float format, or ``autoN`` (see :func:`tutor.worked.format_auto`)."""
 
 
 @dataclass(frozen=True)
