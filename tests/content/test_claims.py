@@ -207,6 +207,13 @@ def test_lab_cross_entropy_recovers_in_about_ten_epochs(course: Course) -> None:
 # ----- cross-entropy ----------------------------------------------------------------------
 
 
+def test_a_long_product_of_probabilities_underflows_its_log_sum_does_not(course: Course) -> None:
+    says(course, "cross-entropy", "(1100 factors of 0.5 already do in float64)")
+    halves = np.full(1100, 0.5)
+    assert np.prod(halves) == 0.0 and np.prod(halves[:1000]) > 0  # a thousand do not, yet
+    assert np.sum(np.log(halves)) == pytest.approx(-1100 * math.log(2))
+
+
 def test_squared_error_of_a_confident_mistake_is_two_to_four_mild_ones(course: Course) -> None:
     says(course, "cross-entropy", "only two to four times what milder mistakes cost")
     assert core.mse(0.01, 1) / core.mse(0.3, 1) == pytest.approx(2, abs=0.05)
