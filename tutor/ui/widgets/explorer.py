@@ -67,6 +67,16 @@ def _lines(*parts: Text | str) -> Text:
     return Text("\n").join(Text(p) if isinstance(p, str) else p for p in parts)
 
 
+#: What the gradient ratio means, whatever the losses' scale (the claim tests check it).
+RATIO_NOTE = (
+    "That is 1/(2ŷ(1 − ŷ)): least, 2, at ŷ = 0.5, and without bound toward ŷ = 0 and ŷ = 1, "
+    "right or wrong. A constant factor in either loss rescales the ratio, not that shape."
+)
+
+#: Where the logits stop (from the state model's grid), said under the logit table.
+LOGIT_RANGE_NOTE = f"Each logit stays within [{LOGIT_MIN / 10:g}, {LOGIT_MAX / 10:g}].".replace("-", "\u2212")
+
+
 class _State(Protocol):
     """What an explorer widget needs of its state model (``tutor.explorers``)."""
 
@@ -291,13 +301,6 @@ class ProbabilityExplorerWidget(ExplorerWidget[ProbabilityExplorer, ProbabilityR
         )
 
 
-#: What the gradient ratio means, whatever the losses' scale (the claim tests check it).
-RATIO_NOTE = (
-    "That is 1/(2ŷ(1 − ŷ)): least, 2, at ŷ = 0.5, and without bound toward ŷ = 0 and ŷ = 1, "
-    "right or wrong. A constant factor in either loss rescales the ratio, not that shape."
-)
-
-
 class SoftmaxExplorerWidget(ExplorerWidget[SoftmaxExplorer, SoftmaxReadout]):
     """Change two logits and watch softmax(x)₁ agree with σ(x₁ − x₂).
 
@@ -374,7 +377,3 @@ class SoftmaxExplorerWidget(ExplorerWidget[SoftmaxExplorer, SoftmaxReadout]):
             "",
             "softmax(x)₁ and σ(x₁ − x₂) agree: two-class softmax is a sigmoid.",
         )
-
-
-#: Where the logits stop (from the state model's grid), said under the logit table.
-LOGIT_RANGE_NOTE = f"Each logit stays within [{LOGIT_MIN / 10:g}, {LOGIT_MAX / 10:g}].".replace("-", "\u2212")
