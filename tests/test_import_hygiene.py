@@ -29,7 +29,6 @@ PURE = [
     "tutor.explorers",
     "tutor.progress",
     "tutor.lab",
-    "tutor.worked",
 ]
 HEAVY = ("numpy", "plotext", "textual_plotext")
 

@@ -9,7 +9,6 @@ of → land exactly on 0.01·k, never on 0.30000000000000004.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 
 from tutor import core
@@ -42,8 +41,10 @@ class ProbabilityReadout:
     """Squared error (ŷ − y)²."""
     mse_grad_p: float
     mse_grad_z: float
-    push_ratio: float
-    """|∂L_CE/∂z| / |∂L_MSE/∂z|: how many times harder cross-entropy pushes z (inf if MSE's is 0)."""
+    grad_ratio: float
+    """|∂L_CE/∂z| / |∂L_MSE/∂z| = 1/(2ŷ(1 − ŷ)): least (2) at ŷ = 0.5, unbounded toward 0 and 1.
+
+    Only its shape means something: a constant factor in either loss rescales it."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class ProbabilityExplorer:
             mse=float(core.mse(p, y)),
             mse_grad_p=float(core.mse_grad_p(p, y)),
             mse_grad_z=mse_grad_z,
-            push_ratio=abs(ce_grad_z) / abs(mse_grad_z) if mse_grad_z else math.inf,
+            grad_ratio=abs(ce_grad_z) / abs(mse_grad_z),  # ŷ in [0.01, 0.99]: MSE's is never 0
         )
 
 

@@ -208,3 +208,11 @@ def test_slip_accepted_as_the_answer_fails_the_check(course_dir: Path) -> None:
 def test_lab_numbers_must_be_finite_and_in_range(course_dir: Path, key: str, value: str, message: str) -> None:
     edit(course_dir, "    epochs: 50", f"    epochs: 50\n    {key}: {value}")
     assert any(message in line for line in problems(course_dir))
+
+
+def test_loader_checks_column_formats_with_format_problem(course_dir: Path) -> None:
+    edit(course_dir, 'format: ".2f"', 'format: "auto3"')
+    load_course(course_dir)  # accepted
+    edit(course_dir, 'format: "auto3"', 'format: "%.2f"')
+    (line,) = problems(course_dir)
+    assert "basics.yaml:" in line and "format" in line and "not a number format" in line

@@ -67,7 +67,8 @@ def test_probability_readout_is_the_core(k, y):
     assert r.mse_grad_p == core.mse_grad_p(p, y)
     assert r.mse_grad_z == core.mse_grad_z(z, y)
     assert r.ce_grad_z == pytest.approx(p - y)  # the plain error
-    assert r.push_ratio == pytest.approx(abs(r.ce_grad_z / r.mse_grad_z))
+    assert r.grad_ratio == pytest.approx(abs(r.ce_grad_z / r.mse_grad_z))
+    assert r.grad_ratio == pytest.approx(1 / (2 * p * (1 - p)))
 
 
 def test_softmax_defaults_validation_and_moves():

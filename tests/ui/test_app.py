@@ -126,7 +126,7 @@ async def test_lesson_renders_every_section_kind(mini_course, ui):
         # formula: Unicode, with its plain-text form beneath
         assert "Plain text: L = -[y*log(p) + (1-y)*log(1-p)]" in ui.text_of(app, ".formula-plain")
         # worked table: every cell computed by the core
-        from tutor.worked import worked_cells
+        from tutor.content.kinds.worked import worked_cells
 
         section = mini_course.lessons[0].sections[2]
         assert worked_cells(section) == [["0.99", "0.010"], ["0.50", "0.693"]]

@@ -278,3 +278,30 @@ async def test_screen_after_moves_equals_a_fresh_explorer_in_that_state(make, ke
         assert screen_lines(fresh) == after_moves
     plot_rows = [line for line in after_moves if "@" in line]
     assert sum(line.count("@") for line in plot_rows) == 2  # the marker, and its legend entry
+
+
+async def test_softmax_footer_shows_the_big_steps_and_the_readout_the_range():
+    """The lesson's caption sends the learner to shift+←/→ and says the logits stop at ±5."""
+    w = SoftmaxExplorerWidget()
+    app = Host(w)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = {key: b.binding.description for key, b in app.screen.active_bindings.items() if b.binding.show}
+        assert shown.get("shift+right") == "logit +1" and shown.get("shift+left") == "logit −1"
+        assert "shift+←/→ ±1" in w.border_subtitle
+        assert "Each logit stays within [−5, 5]." in w.readout_text()
+        for _ in range(6):
+            await pilot.press("shift+right")
+        await pilot.pause()
+        assert w.state.x1 == 5.0
+
+
+async def test_probability_readout_states_the_ratio_and_its_shape():
+    w = ProbabilityExplorerWidget(ProbabilityExplorer(10, 1))
+    app = Host(w)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = " ".join(w.readout_text().split())
+        assert f"{1 / (2 * 0.1 * 0.9):.3g}" in text  # 1/(2ŷ(1 − ŷ)) at ŷ = 0.1
+        assert "least, 2, at ŷ = 0.5" in text and "without bound toward ŷ = 0 and ŷ = 1" in text
+        assert "as hard" not in text

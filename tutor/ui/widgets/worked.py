@@ -1,4 +1,4 @@
-"""``WorkedView``: a table of worked values, every cell computed by the core (``tutor.worked``).
+"""``WorkedView``: a table of worked values, every cell computed by the core (``tutor.content.kinds.worked``).
 
 Its own module because it needs the core (numpy): the lesson imports it ahead of time.
 """
@@ -13,12 +13,12 @@ from textual.widgets import Static
 
 from tutor import core  # noqa: F401  - imported here so importing this module loads numpy
 from tutor.content.kinds import WorkedSection
+from tutor.content.kinds.worked import worked_cells, worked_headers
 from tutor.content.prose import render
-from tutor.worked import worked_cells, worked_headers
 
 
 class WorkedView(Vertical):
-    """A table of worked values; the cells come from :func:`tutor.worked.worked_cells`."""
+    """A table of worked values; the cells come from :func:`tutor.content.kinds.worked.worked_cells`."""
 
     def __init__(self, section: WorkedSection) -> None:
         super().__init__(classes="worked-section")
