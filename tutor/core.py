@@ -97,6 +97,8 @@ __all__ = [
 SUM_TOLERANCE = 1e-6
 
 _SCALAR = (float, int, np.floating, np.integer)
+_MAX_CLASSES = 100_000  # label_smoothing_targets builds labels × K numbers
+_MAX_BINS = 10_000
 #: numpy.float64 itself, typed: numpy's stubs type its constructor as returning Any under Python 3.10.
 _f64: Callable[[SupportsFloat], np.float64] = np.float64
 _INF = math.inf
@@ -195,17 +197,20 @@ def _nonnegative(x: ArrayLike, name: str) -> float | Array:
     return v
 
 
-def _count(n: object, name: str, low: int) -> int:
-    """A whole number ≥ low (an int or an integral float, not a bool)."""
-    rule = f"must be a whole number ≥ {low}"
+def _count(n: object, name: str, low: int, high: int = 2**53) -> int:
+    """A whole number in low..high (an int or an integral float, not a bool).
+
+    The default high keeps counts exact as floats; sizes of arrays we build get a
+    smaller one, so that no argument can ask for unbounded memory.
+    """
+    rule = f"must be a whole number in {low}..{high}"
     if isinstance(n, bool) or not isinstance(n, _SCALAR):
         raise _invalid(name, rule, repr(n))
-    if isinstance(n, (int, np.integer)) and n >= low:
-        return int(n)
-    v = float(n) if isinstance(n, (float, np.floating)) else math.nan
-    if v.is_integer() and v >= low:
-        return int(v)
-    raise _invalid(name, rule, n)
+    if isinstance(n, (float, np.floating)) and not float(n).is_integer():
+        raise _invalid(name, rule, n)
+    if not low <= n <= high:  # ints compare exactly, however large
+        raise _invalid(name, rule, n if abs(n) < 1e30 else "a larger number")
+    return int(n)
 
 
 def _class_logits(logits: ArrayLike) -> Array:
@@ -250,6 +255,16 @@ def _distribution(x: ArrayLike, name: str) -> Array:
         rule = f"must sum to 1 along its last axis (within {SUM_TOLERANCE:.0e})"
         raise _invalid(name, rule, f"a sum of {_first_bad(total, ok)}")
     return a
+
+
+def _distributions(p: ArrayLike, q: ArrayLike) -> tuple[Array, Array]:
+    """Two distributions over the same outcomes, broadcast against each other."""
+    a, b = _distribution(p, "p"), _distribution(q, "q")
+    try:
+        shape = np.broadcast_shapes(a.shape, b.shape)
+    except ValueError:
+        raise ValueError(f"p and q must be over the same outcomes; got shapes {a.shape} and {b.shape}") from None
+    return np.broadcast_to(a, shape), np.broadcast_to(b, shape)
 
 
 def _out(a: float | Array) -> FloatOrArray:
@@ -666,7 +681,7 @@ def label_smoothing_targets(labels: ArrayLike, k: int, eps: float) -> Array:
     ``cross_entropy_soft(logits, label_smoothing_targets(labels, K, ε))``.
     ε ∈ [0, 1]: 0 gives the one-hot labels, 1 the uniform distribution.
     """
-    classes = _count(k, "k", 1)
+    classes = _count(k, "k", 1, _MAX_CLASSES)
     e = _probability(eps, "eps")
     if not isinstance(e, float):
         raise _invalid("eps", "must be a single number", f"shape {np.shape(e)}")
@@ -705,7 +720,7 @@ def cross_entropy_dist(p: ArrayLike, q: ArrayLike) -> FloatOrArray:
     (at q = p) is H(p) > 0.  +inf where some pₖ > 0 has qₖ = 0; terms with
     pₖ = 0 count 0 whatever qₖ is.  p and q broadcast against each other.
     """
-    return _out(0.0 - _p_log_q(_distribution(p, "p"), _distribution(q, "q")).sum(axis=-1))
+    return _out(0.0 - _p_log_q(*_distributions(p, q)).sum(axis=-1))
 
 
 #: h(x) = Σ_{j≥1} x^(j−1)/(2j+1) = 1/3 + x/5 + x²/7 + …, enough terms for x = s² ≤ 0.36.
@@ -721,7 +736,6 @@ def _kl_terms(p: Array, q: Array) -> Array:
     digits to cancellation; beyond, the direct form, which no longer cancels
     much.  p − q is exact where p and q are within a factor 2.
     """
-    p, q = np.broadcast_arrays(p, q)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         d = p - q
         s = d / (p + q)
@@ -744,7 +758,7 @@ def kl_divergence(p: ArrayLike, q: ArrayLike) -> FloatOrArray:
     sums are 1 only to rounding (and 0 exactly when p = q, barring underflow).
     +inf where some pₖ > 0 has qₖ = 0.  p and q broadcast against each other.
     """
-    return _out(_kl_terms(_distribution(p, "p"), _distribution(q, "q")).sum(axis=-1))
+    return _out(_kl_terms(*_distributions(p, q)).sum(axis=-1))
 
 
 def cross_entropy_soft(logits: ArrayLike, targets: ArrayLike) -> FloatOrArray:
@@ -838,7 +852,7 @@ class ReliabilityTable(NamedTuple):
 
 def _binned(probs: ArrayLike, labels: ArrayLike, bins: int) -> tuple[int, Array, list[Array], list[Array]]:
     """(bins, edges, probabilities per bin, labels per bin)."""
-    b = _count(bins, "bins", 1)
+    b = _count(bins, "bins", 1, _MAX_BINS)
     p = np.ravel(np.asarray(_probability(probs, "probs")))
     y = np.ravel(np.asarray(_binary(labels, "labels")))
     if p.shape != y.shape or p.size == 0:
@@ -910,8 +924,11 @@ def fit_temperature(logits: ArrayLike, labels: ArrayLike) -> np.float64:
         return _f64(_INF)
     if (gaps.max(axis=-1) <= 0.0).all():  # slope as β → ∞
         raise ValueError("every label already has the highest logit: the NLL keeps falling as T → 0")
+    reach = 1e300 / max(float(np.abs(z).max()), 1e-300)  # β·z stays finite below this
     low = high = 1.0
     while slope(high) < 0.0:
+        if high > reach:  # only if rounding hides the slope's rise
+            raise ValueError("the NLL keeps falling as T → 0 as far as float64 can tell")
         low, high = high, 2.0 * high
     while slope(low) >= 0.0 and low > 1e-300:
         low, high = low / 2.0, low

@@ -328,7 +328,12 @@ def fit_temperature(z: np.ndarray, labels: np.ndarray) -> MPF:
             total += mp.fsum(a * (v - row[y]) for a, v in zip(e, row, strict=True)) / mp.fsum(e)
         return total / len(rows)
 
-    return 1 / mp.findroot(slope, (mp.mpf("0.01"), mp.mpf(100)), solver="anderson")
+    low, high = mp.mpf(1), mp.mpf(1)
+    while slope(high) < 0:
+        low, high = high, 2 * high
+    while slope(low) > 0:
+        low, high = low / 2, low
+    return 1 / mp.findroot(slope, (low, high), solver="illinois")
 
 
 def round_float32(x: MPF) -> float:
