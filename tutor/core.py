@@ -5,8 +5,10 @@ like a numpy ufunc.  Scalar inputs give a ``numpy.float64`` (a subclass of
 ``float``), array inputs an ndarray.  Scalars take a plain-``math`` fast path
 (about a microsecond, for course checks that call these thousands of times);
 it computes the same formulas as the array path, to within an ulp or two.
-Every result is within 8 ulp of the exact value (tests/core checks each
-function against 50-digit references).  Nothing here imports UI code.
+Every float64 result is within 8 ulp of the exact value (tests/core checks
+each function against 50-digit references; ``sigmoid_float32`` is float32 on
+purpose and ``fit_temperature`` an argmin, to ~1e-12).  Nothing here imports
+UI code.
 
 Notation: p is a predicted probability, y ∈ {0, 1} a binary label,
 z a logit (p = σ(z)), and for K classes ``logits`` has shape (N, K) or (K,)
@@ -36,11 +38,16 @@ Edge cases (decided here, relied on by lessons and tests):
   logit is a probability of exactly 0 or 1: use the probability-space
   functions for that.  ``logit`` maps 0 and 1 to −inf and +inf, which are
   therefore not accepted back as logits.
-* Finite logits always give finite binary losses.  Only a K-class spread
-  max(z) − z_y beyond ~1.8e308 overflows to a cross-entropy of +inf.
+* Finite logits always give finite binary losses (a pos_weight can push one
+  past 1.8e308, to +inf).  Only a K-class spread max(z) − z_y beyond ~1.8e308
+  overflows to a cross-entropy of +inf.
 * A distribution must be non-negative and sum to 1 along its last axis
   within ``SUM_TOLERANCE`` (1e-6); it is used as given, never renormalised.
   q = 0 where p > 0 gives a cross-entropy and a KL divergence of +inf.
+* No argument can ask for unbounded work: K ≤ 100000 classes in
+  ``label_smoothing_targets``, at most 10000 calibration bins.
+* ``fit_temperature`` returns +inf when the logits carry no signal and
+  raises ValueError when every label already has the highest logit.
 """
 
 from __future__ import annotations
