@@ -526,5 +526,5 @@ if __name__ == "__main__":
     for name in checks():
         try:
             print(f"{name:28s} {max_error(module, name):10.3g}")
-        except AttributeError:
+        except (AttributeError, TypeError):  # an older core, without the function or an argument
             print(f"{name:28s} {'(absent)':>10s}")
