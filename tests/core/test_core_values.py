@@ -138,6 +138,23 @@ INF = float("inf")
         (lambda: core.cross_entropy([[1.0, INF]], [0]), r"^logits must be finite"),
         (lambda: core.cross_entropy_grad([[1.0, 2.0]], [2]), r"^labels must lie"),
         (lambda: core.cross_entropy(np.zeros((2, 2, 2)), [[0, 0], [0, 0]]), r"^logits must have"),
+        # A Python int beyond float64 is refused like any value out of range, not with OverflowError.
+        (lambda: core.sigmoid(10**400), r"^z must be finite; got an integer too large for a float$"),
+        (lambda: core.sigmoid([1, 10**400]), r"^z must be finite; got an integer too large for a float$"),
+        (lambda: core.bce(10**400, 1), r"^p must lie in \[0, 1\]; got an integer too large"),
+        (lambda: core.bce(0.5, -(10**400)), r"^y must be 0 or 1; got an integer too large"),
+        (lambda: core.softmax([0, 10**400]), r"^logits must be finite; got an integer too large"),
+        (lambda: core.cross_entropy([1.0, 2.0], 10**30), r"^labels must lie in 0\.\.1; got 1e\+30$"),
+        (lambda: core.cross_entropy([1.0, 2.0], 10**400), r"^labels must lie in 0\.\.1; got an integer too large"),
+        # A bool is not a label, even where it equals one (bce(0.5, True) is more likely a bug).
+        (lambda: core.bce(0.5, True), r"^y must be 0 or 1, not a bool; got True$"),
+        (lambda: core.bce_with_logits(0.0, False), r"^y must be 0 or 1, not a bool; got False$"),
+        (lambda: core.bce(0.5, np.True_), r"^y must be 0 or 1, not a bool; got True$"),
+        (lambda: core.bce([0.5, 0.5], [True, False]), r"^y must be 0 or 1, not a bool; got True$"),
+        (lambda: core.mse_grad_z(0.0, np.array([False])), r"^y must be 0 or 1, not a bool"),
+        (lambda: core.cross_entropy([1.0, 2.0], True), r"^labels must be integers, not bools; got True$"),
+        (lambda: core.cross_entropy_grad([[1.0, 2.0]], [False]), r"^labels must be integers, not bools"),
+        (lambda: core.bce("a", 1), r"^p must be numbers; got dtype <U1$"),
     ],
 )
 def test_invalid_arguments_raise_value_error_naming_them(call, message: str) -> None:
@@ -147,6 +164,17 @@ def test_invalid_arguments_raise_value_error_naming_them(call, message: str) -> 
 
 def test_integral_float_labels_are_accepted() -> None:
     assert core.cross_entropy([[1.0, 2.0]], [1.0]) == core.cross_entropy([[1.0, 2.0]], [1])
+
+
+def test_numpy_integer_and_float_labels_are_accepted() -> None:
+    assert core.bce(0.5, np.int64(1)) == core.bce(0.5, 1.0) == core.bce(0.5, np.float32(1))
+
+
+def test_bce_grad_p_overflows_to_minus_infinity_for_subnormal_p() -> None:
+    # −1/p is below −1.8e308 for p < 5.6e-309: −inf is its rounded value, as documented.
+    assert core.bce_grad_p(5e-324, 1) == -math.inf
+    assert core.bce_grad_p(1e-308, 1) == -1e308
+    np.testing.assert_array_equal(core.bce_grad_p([5e-324, 1e-308], 1), [-math.inf, -1e308])
 
 
 EDGE_CALLS = [
@@ -167,6 +195,8 @@ EDGE_CALLS = [
     lambda: core.cross_entropy([[1e308, -1e308], [-1e308, 1e308]], [1, 0]),
     lambda: core.cross_entropy_grad([[1e308, -1e308]], [1]),
     lambda: (core.softmax([1e308, -1e308]), core.log_softmax([1e308, -1e308])),
+    lambda: [core.logit(p) for p in (0.25, 0.5, 0.75, 5e-324, 1.0)],
+    lambda: core.logit([0.0, 0.25, 0.5, 0.75, 1.0]),
 ]
 
 
