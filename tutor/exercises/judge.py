@@ -273,6 +273,22 @@ def breaks_on(tag: str) -> Test:
     return test
 
 
+def short_on(tag: str) -> Test:
+    """Some case tagged ``tag`` returned a finite number below the core's (what a clip or clamp does)."""
+
+    def test(outcomes: Sequence[Outcome]) -> bool:
+        return any(
+            not o.ok
+            and o.got is not None
+            and o.got.shape == o.case.expected.shape
+            and bool(np.any(np.isfinite(o.got) & (o.got < o.case.expected)))
+            for o in outcomes
+            if tag in o.case.tags
+        )
+
+    return test
+
+
 def wrong_on(tag: str) -> Test:
     """Some case tagged ``tag`` returned a number, but the wrong one."""
     return lambda outcomes: any(o.got is not None and not o.ok for o in outcomes if tag in o.case.tags)

@@ -8,7 +8,7 @@ import math
 import numpy as np
 
 from tutor import core
-from tutor.exercises.judge import Case, Mistake, Spec, all_of, breaks_on, case, like, passes, scaled, wrong_on
+from tutor.exercises.judge import Case, Mistake, Spec, all_of, breaks_on, case, like, passes, scaled, short_on
 
 MODERATE = ((0.9, 1), (0.9, 0), (0.5, 1), (0.5, 0), (0.2, 1), (0.7, 0), (0.01, 1), (0.99, 0), (0.3, 1))
 ZERO_LOG = "0·ln 0 counts as 0, its limit: evaluate only the term the label selects"
@@ -57,7 +57,7 @@ SPEC = Spec(
             "an epsilon (Keras uses 1e-7) or a clamp (torch's BCELoss stops the log at −100) changes the "
             "loss of confident predictions: at p = 1e-300 the exact loss is about 690.8, and a certain "
             "wrong prediction costs inf.",
-            all_of(passes("moderate"), lambda o: wrong_on("tiny")(o) or wrong_on("certain-wrong")(o)),
+            all_of(passes("moderate"), lambda o: short_on("tiny")(o) or short_on("certain-wrong")(o)),
         ),
         Mistake(
             "log base 2",

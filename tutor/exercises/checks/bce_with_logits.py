@@ -102,8 +102,9 @@ SPEC = Spec(
             all_of(passes("moderate"), lambda outcomes: wrong_on("cancel")(outcomes) or breaks_on("rounds")(outcomes)),
         ),
         Mistake(
-            "softplus as ln(1 + e^z)",
-            "e^z overflows for z above 709.78. Use a softplus that never overflows (exercise 3).",
+            "e^|z| overflowing",
+            "e^z is inf for z above 709.78 (and e^−z below −709.78), so ln(1 + e^z), or σ built from it, "
+            "gives inf or nan there. Use a softplus that never overflows (exercise 3).",
             all_of(passes("cancel"), passes("rounds"), breaks_on("overflow")),
         ),
         Mistake("log base 2", "cross-entropy uses the natural log, ln.", like(scaled(1 / math.log(2)))),

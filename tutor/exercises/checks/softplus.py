@@ -16,7 +16,7 @@ EXP_MAX = math.log(np.finfo(np.float64).max)
 
 
 def overflow_note(z: float) -> str:
-    return f"e^{z:g} overflows float64 past e^709.78" if abs(z) > EXP_MAX else ""
+    return f"e^{abs(z):g} overflows float64 past e^709.78" if abs(z) > EXP_MAX else ""
 
 
 def _cases() -> list[Case]:
@@ -29,7 +29,14 @@ def _cases() -> list[Case]:
                 big, expected=core.softplus(big), tags="overflow" if big > EXP_MAX else "large", note=overflow_note(big)
             )
         )
-        items.append(case(-big, expected=core.softplus(-big), tags="large"))
+        items.append(
+            case(
+                -big,
+                expected=core.softplus(-big),
+                tags="overflow" if big > EXP_MAX else "large",
+                note=overflow_note(big),
+            )
+        )
     rng = np.random.default_rng(3)
     z = rng.choice([-1.0, 1.0], 64) * 10.0 ** rng.uniform(-3, 3, 64)
     items.append(
@@ -51,8 +58,9 @@ SPEC = Spec(
     _cases,
     (
         Mistake(
-            "ln(1 + e^z) as written",
-            "e^z overflows to inf for z above 709.78, and ln(inf) is inf. Rewrite it so that exp only ever sees −|z|.",
+            "e^z overflowing",
+            "e^z is inf for z above 709.78 (and e^−z below −709.78), and ln(inf) is inf. Rewrite it so that "
+            "exp only ever sees −|z|.",
             breaks_on("overflow"),
         ),
         Mistake(

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from tutor import core
-from tutor.exercises.judge import Case, Mistake, Spec, all_of, case, like, passes, scaled, wrong_on
+from tutor.exercises.judge import Case, Mistake, Spec, all_of, case, like, passes, scaled, short_on
 
 MODERATE = (0.5, 0.9, 0.1, 0.25, 0.99, 0.7, 0.01, 1.0)
 TINY = (1e-10, 1e-300, 5e-324, 0.0)
@@ -49,7 +49,7 @@ SPEC = Spec(
         Mistake(
             "q clipped away from 0",
             "the moderate values are right but the tiny ones are not: do not clip q; −ln(1e-300) is about 690.8.",
-            all_of(passes("moderate"), wrong_on("tiny")),
+            all_of(passes("moderate"), short_on("tiny")),
         ),
     ),
 )

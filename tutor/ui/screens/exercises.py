@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 #: How often the files are looked at: a save is checked within this plus the check's own time.
 POLL_SECONDS = 0.25
+#: Narrower than this, the list shows marks without the state words, to leave room for the result.
+WIDE = 90
 #: Lines of the code's output shown under the result.
 OUTPUT_LINES = 8
 MARKS = {"done": "✓", "failing": "✗", "not started": "·", CHECKING: "⋯"}
@@ -57,7 +59,8 @@ class ExercisesScreen(TutorScreen):
     HELP_NOTE = (
         "Edit an exercise file in any editor and save: it is checked at once. ↑/↓ choose an exercise; "
         "e opens it in $EDITOR, h unfolds the next hint, c checks it again, r puts its starting text "
-        "back (your version is kept beside it as .bak), n moves on once it passes."
+        "back (your version is kept beside it as .bak), n moves on once it passes. "
+        "✓ done, ✗ failing, · not started, ⋯ checking."
     )
 
     class Checked(Message):
@@ -78,6 +81,7 @@ class ExercisesScreen(TutorScreen):
 
     def compose(self) -> ComposeResult:
         self.track = Track(self.directory, self.tutor.progress.exercise_results())
+        self.set_class(self.app.size.width < WIDE, "-compact")
         yield Header(icon="")
         yield Static(id="exercises-where", markup=False)
         with Horizontal(id="exercises-body"):
@@ -153,7 +157,16 @@ class ExercisesScreen(TutorScreen):
 
     def _row(self, name: str) -> Content:
         state = self.track.state(name)
-        return Content(f"{MARKS.get(state, ' ')} {position(name):>2} {name:<18} {state}")
+        words = "" if self.has_class("-compact") else f" {state}"
+        return Content(f"{MARKS.get(state, ' ')} {position(name):>2} {name:<18}{words}")
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Marks only below WIDE columns (✓ ✗ · ⋯ still say the state), the words above."""
+        compact = event.size.width < WIDE
+        if compact != self.has_class("-compact"):
+            self.set_class(compact, "-compact")
+            for item in EXERCISES:
+                self._refresh_row(item.name)
 
     def _refresh_row(self, name: str) -> None:
         listing = self.query_one(OptionList)
