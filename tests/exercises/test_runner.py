@@ -175,3 +175,13 @@ def test_a_check_reports_its_duration(solved: Path) -> None:
     before = time.monotonic()
     result = run_check(solved, "surprise")
     assert 0.0 < result.seconds <= time.monotonic() - before
+
+
+def test_a_check_that_cannot_start_says_so(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr("tutor.exercises.runner.subprocess.Popen", refuse)
+    result = run_check(workspace, "surprise")
+    assert result.kind == "crash" and result.status == "failing"
+    assert result.headline == "the check could not start: Resource temporarily unavailable"

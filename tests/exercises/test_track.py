@@ -80,14 +80,6 @@ def test_what_is_recorded_in_the_progress_store(workspace: Path) -> None:
     assert not track.finish(Result("log_sum_exp", "missing-file", "log_sum_exp.py is missing"))
 
 
-def test_stopped_check_is_queued_again(workspace: Path) -> None:
-    track = Track(workspace)
-    track.poll()
-    name = track.start_next()
-    track.stop()
-    assert track.running is None and track.start_next() == name
-
-
 def test_hints_unfold_one_at_a_time() -> None:
     track = Track(Path("x"))
     hints = EXERCISES[0].hints

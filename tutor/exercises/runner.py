@@ -64,6 +64,15 @@ def run_check(workspace: Path, name: str, limits: Limits | None = None, stop: th
             name, "missing-file", f"{path.name} is missing from {workspace}: r in the Exercises screen writes it again"
         )
     started = time.monotonic()
+    try:
+        result = _check_in_scratch(path, workspace, name, limits, stop)
+    except OSError as exc:  # no process or scratch folder could be made (out of processes, disk, …)
+        result = Result(name, "crash", f"the check could not start: {exc.strerror or exc}")
+    return _with(result, seconds=time.monotonic() - started)
+
+
+def _check_in_scratch(path: Path, workspace: Path, name: str, limits: Limits, stop: threading.Event | None) -> Result:
+    """Run the check process with its report, progress and output files in a temporary folder."""
     with tempfile.TemporaryDirectory(prefix="ce-tutor-check-") as scratch:
         files = {key: Path(scratch) / key for key in ("result", "progress", "output")}
         request = {
@@ -74,15 +83,9 @@ def run_check(workspace: Path, name: str, limits: Limits | None = None, stop: th
             "progress": str(files["progress"]),
             "limits": asdict(limits),
         }
-        ended = _run(
-            [sys.executable, "-I", "-B", "-c", BOOT, ROOT, json.dumps(request)],
-            workspace,
-            files["output"],
-            limits,
-            stop,
-        )
-        result = _interpret(name, ended, files, limits)
-    return _with(result, seconds=time.monotonic() - started)
+        command = [sys.executable, "-I", "-B", "-c", BOOT, ROOT, json.dumps(request)]
+        ended = _run(command, workspace, files["output"], limits, stop)
+        return _interpret(name, ended, files, limits)
 
 
 def _run(command: list[str], cwd: Path, output: Path, limits: Limits, stop: threading.Event | None) -> int | str:

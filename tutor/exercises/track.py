@@ -85,12 +85,6 @@ class Track:
         self._stored[result.exercise] = result.ok
         return True
 
-    def stop(self) -> None:
-        """The running check was stopped: check it again the next time."""
-        if self.running is not None:
-            self.queue(self.running)
-            self.running = None
-
     def state(self, name: str) -> str:
         """What a row says: checking…, waiting, done, failing, not started, not checked."""
         if self.running == name:
