@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from tutor.exercises.catalog import DEFAULT_DIR, EXERCISES
+from tutor.exercises import DEFAULT_DIR
+from tutor.exercises.catalog import EXERCISES
 from tutor.exercises.runner import Limits
 from tutor.exercises.workspace import init_workspace, starter_text
 from tutor.ui.screens.commands import CourseCommands

@@ -10,10 +10,7 @@ and ``cross_entropy.py``/``cross_entropy(logits, labels)``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-#: Where ``ce-tutor exercises`` looks, and ``init`` writes, when no folder is named.
-DEFAULT_DIR = Path("ce-tutor-exercises")
 #: Every check compares with the core as |yours − expected| ≤ ATOL + RTOL·|expected|.
 RTOL, ATOL = 1e-9, 1e-12
 

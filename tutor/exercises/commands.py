@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from tutor.exercises.catalog import DEFAULT_DIR
+from tutor.exercises import DEFAULT_DIR
 
 if TYPE_CHECKING:
     from tutor.exercises.result import Result

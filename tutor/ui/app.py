@@ -194,7 +194,7 @@ class TutorApp(App[int]):
 
     def open_exercises(self, directory: Path | None = None) -> None:
         """The exercise track over the course map, on ``directory`` (default ./ce-tutor-exercises)."""
-        from tutor.exercises.catalog import DEFAULT_DIR
+        from tutor.exercises import DEFAULT_DIR
         from tutor.ui.screens.exercises import ExercisesScreen
 
         self.back_to_home()
