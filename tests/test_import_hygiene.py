@@ -1,7 +1,7 @@
 """What importing pulls in, checked in fresh interpreters.
 
-* The logic below the UI (core, content, quiz, plots, explorers, progress, lab, worked tables)
-  never imports Textual: it must stay usable and testable without a terminal.
+* The logic below the UI (core, content, quiz, plots, explorers, progress, lab, worked tables,
+  the exercise track) never imports Textual: it must stay usable and testable without a terminal.
 * The app and its first screen (the course map) never import numpy or plotext: start-up
   stays fast, and the heavy modules load when a lesson or quiz is opened.
 """
@@ -29,6 +29,11 @@ PURE = [
     "tutor.explorers",
     "tutor.progress",
     "tutor.lab",
+    "tutor.exercises.catalog",
+    "tutor.exercises.commands",
+    "tutor.exercises.runner",
+    "tutor.exercises.track",
+    "tutor.exercises.child",
 ]
 HEAVY = ("numpy", "plotext", "textual_plotext")
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tutor import __version__
+from tutor.exercises import commands as exercises_command
 from tutor.progress.commands import add_commands as add_progress_commands
 from tutor.progress.commands import run as run_progress_command
 
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     practice.add_argument("id", nargs="?", default="all", metavar="ID", help="lesson id (default: all lessons)")
     practice.add_argument("--seed", type=int, metavar="N", help="draw the same numbers again")
     add_progress_commands(commands)
+    exercises_command.add_command(commands)
     return parser
 
 
@@ -59,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         return _check(args.dir or args.content)
+    if args.command == "exercises" and (code := exercises_command.run(args)) is not None:
+        return code
     course = _load(args.content, cached=True)
     if course is None:
         return EXIT_PROBLEMS
@@ -81,6 +85,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         review=args.command == "review",
         seed=getattr(args, "seed", None),
         data_dir=args.data_dir,
+        exercises=exercises_command.workspace_dir(args) if args.command == "exercises" else None,
     )
 
 

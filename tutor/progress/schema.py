@@ -47,7 +47,19 @@ def _v1(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX reviews_by_due ON reviews (due)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+def _v2(db: sqlite3.Connection) -> None:
+    """Exercise checks: one row per check result the learner caused (a save, ``exercises check``)."""
+    db.execute(
+        "CREATE TABLE exercise_results ("
+        " id INTEGER PRIMARY KEY,"
+        " exercise TEXT NOT NULL,"
+        " passed INTEGER NOT NULL CHECK (passed IN (0, 1)),"
+        " at TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX exercise_results_by_exercise ON exercise_results (exercise, id)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 LATEST = len(MIGRATIONS)
 
 

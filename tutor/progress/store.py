@@ -291,6 +291,23 @@ class Store:
             "reviews": reviews,
         }
 
+    # ----- exercises (the exercise track's check results) ---------------------------------
+
+    def record_exercise_result(self, exercise: str, passed: bool) -> None:
+        """Log one check of an exercise file: passed or not."""
+        at = self._now()
+        self._write(
+            lambda db: db.execute(
+                "INSERT INTO exercise_results (exercise, passed, at) VALUES (?, ?, ?)",
+                (exercise, int(passed), _iso(at)),
+            )
+        )
+
+    def exercise_results(self) -> dict[str, bool]:
+        """Whether the latest check of each exercise checked so far passed."""
+        rows = self._db.execute("SELECT exercise, passed FROM exercise_results ORDER BY id")
+        return {row[0]: bool(row[1]) for row in rows}
+
     # ----- lifetime -----------------------------------------------------------------------
 
     def close(self) -> None:

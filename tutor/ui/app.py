@@ -49,6 +49,7 @@ class TutorApp(App[int]):
         seed: int | None = None,
         progress: ProgressStore | None = None,
         cursor_blink: bool = True,
+        exercises: Path | None = None,
     ) -> None:
         super().__init__()
         self.course = course
@@ -58,6 +59,7 @@ class TutorApp(App[int]):
         self.cursor_blink = cursor_blink
         self._start = (lesson, quiz, practice)
         self._review_at_start = review
+        self._exercises_at_start = exercises
         self._practice_round = 0
         #: One line about the progress store for the learner (e.g. "progress will not be saved").
         self.store_message = ""
@@ -78,6 +80,8 @@ class TutorApp(App[int]):
             self.open_lesson(lesson)
         elif self._review_at_start:
             self.open_review()
+        elif self._exercises_at_start is not None:
+            self.open_exercises(self._exercises_at_start)
 
     # ----- navigation -------------------------------------------------------------------
 
@@ -189,6 +193,14 @@ class TutorApp(App[int]):
         where = f", section {section + 1} of {len(lesson.sections)}" if lesson.sections else ""
         return f"Continue: {lesson.title}{where}"
 
+    def open_exercises(self, directory: Path | None = None) -> None:
+        """The exercise track over the course map, on ``directory`` (default ./ce-tutor-exercises)."""
+        from tutor.exercises import DEFAULT_DIR
+        from tutor.ui.screens.exercises import ExercisesScreen
+
+        self.back_to_home()
+        self.push_screen(ExercisesScreen(directory or DEFAULT_DIR))
+
     def _practice_seed(self) -> int:
         """The --seed reproduces the first set; each further set draws new numbers."""
         self._practice_round += 1
@@ -216,6 +228,7 @@ def run_app(
     review: bool = False,
     seed: int | None = None,
     data_dir: Path | None = None,
+    exercises: Path | None = None,
 ) -> int:
     """Run the tutor in the terminal until the learner quits; the process exit code.
 
@@ -234,6 +247,7 @@ def run_app(
             review=review,
             seed=seed,
             progress=StoreProgress(store, course),
+            exercises=exercises,
         )
         app.store_message = store.status.message
         app.run()

@@ -29,6 +29,8 @@ class ProgressStore(Protocol):
     def record_answer(self, lesson_id: str, question_id: str, given: str, correct: bool, skipped: bool) -> None: ...
     def lesson_states(self) -> Mapping[str, LessonState]: ...
     def due_reviews(self) -> list[tuple[str, str]]: ...
+    def record_exercise_result(self, exercise: str, passed: bool) -> None: ...
+    def exercise_results(self) -> Mapping[str, bool]: ...
     @property
     def problem(self) -> str: ...
 
@@ -46,6 +48,7 @@ class MemoryProgress:
         self._last: str | None = None
         self._scores: dict[str, list[tuple[int, int]]] = {}
         self.answers: list[tuple[str, str, str, bool, bool]] = []
+        self.exercises: dict[str, bool] = {}
 
     def save_position(self, lesson_id: str, section: int) -> None:
         self._positions[lesson_id] = section
@@ -79,6 +82,12 @@ class MemoryProgress:
 
     def due_reviews(self) -> list[tuple[str, str]]:
         return []
+
+    def record_exercise_result(self, exercise: str, passed: bool) -> None:
+        self.exercises[exercise] = passed
+
+    def exercise_results(self) -> Mapping[str, bool]:
+        return dict(self.exercises)
 
 
 class StoreProgress:
@@ -119,6 +128,12 @@ class StoreProgress:
     def due_reviews(self) -> list[tuple[str, str]]:
         """Due now by the store's clock, leaving out questions the course no longer has."""
         return _read(lambda: self.store.due_reviews(course=self.course), [])
+
+    def record_exercise_result(self, exercise: str, passed: bool) -> None:
+        self.store.record_exercise_result(exercise, passed)
+
+    def exercise_results(self) -> Mapping[str, bool]:
+        return _read(self.store.exercise_results, {})
 
 
 def _read(query: Callable[[], T], fallback: T) -> T:

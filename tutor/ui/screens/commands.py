@@ -35,6 +35,7 @@ class CourseCommands(Provider):
                     "generated questions with fresh numbers",
                 )
         yield "Practice: all lessons", partial(app.open_practice, "all"), "generated questions from every lesson"
+        yield "Exercises", app.open_exercises, "write the losses in Python yourself, checked on every save"
         yield "Course map", app.back_to_home, "back to the list of lessons"
 
     async def startup(self) -> None:

@@ -31,12 +31,14 @@ class HomeScreen(TutorScreen):
         # Not in the footer (it would push Quit and ? off a 60-column one): the Continue line names c.
         Binding("c", "continue", "Continue", show=False, id="continue"),
         Binding("v", "review", "Review", id="review"),
+        Binding("x", "exercises", "Exercises", show=False, id="exercises"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
     HELP_NOTE = (
         "↑/↓ choose a lesson. Enter opens it, t starts its quiz, g a practice set of generated "
         "questions, a a practice set from every lesson. c continues where you left off; v reviews the "
-        "questions you missed once they are due. Ctrl+P finds any lesson or quiz by name."
+        "questions you missed once they are due; x opens the exercises, Python files you write and "
+        "ce-tutor checks on every save. Ctrl+P finds any lesson or quiz by name."
     )
 
     def compose(self) -> ComposeResult:
@@ -138,3 +140,6 @@ class HomeScreen(TutorScreen):
 
     def action_review(self) -> None:
         self.app.open_review()
+
+    def action_exercises(self) -> None:
+        self.app.open_exercises()
