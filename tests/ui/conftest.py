@@ -56,9 +56,30 @@ def bundled_course() -> Course:
         pytest.skip(f"bundled course does not load yet: {exc}")
 
 
-def make_app(course: Course, **kwargs):
+def make_app(
+    course: Course,
+    *,
+    lesson: str | None = None,
+    quiz: str | None = None,
+    practice: str | None = None,
+    practice_all: bool = False,
+    review: bool = False,
+    exercises: Path | None = None,
+    **kwargs,
+):
+    """The app as ``ce-tutor [lesson|quiz|practice|review] …`` opens it (seed 7 unless given)."""
     from tutor.ui.app import TutorApp
+    from tutor.ui.start import OpenExercises, OpenLesson, Practise, ReviewDue, TakeQuiz
 
+    starts = [
+        OpenLesson(lesson) if lesson else None,
+        TakeQuiz(quiz) if quiz else None,
+        Practise(practice) if practice else None,
+        Practise(None) if practice_all else None,
+        ReviewDue() if review else None,
+        OpenExercises(exercises) if exercises else None,
+    ]
+    kwargs.setdefault("start", next((s for s in starts if s is not None), None))
     kwargs.setdefault("seed", 7)
     return TutorApp(course, cursor_blink=False, **kwargs)
 
