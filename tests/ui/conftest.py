@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import msgspec
@@ -54,6 +55,41 @@ def bundled_course() -> Course:
         return load_course(bundled_course_dir())
     except (CourseError, FileNotFoundError, OSError) as exc:  # pragma: no cover - depends on content state
         pytest.skip(f"bundled course does not load yet: {exc}")
+
+
+@pytest.fixture(scope="session")
+def two_lessons(quiz_course: Course) -> Course:
+    """The quiz course with a second lesson (a copy), to tell lessons' positions and reviews apart."""
+    basics = quiz_course.lessons[0]
+    more = msgspec.structs.replace(basics, id="more", title="More")
+    return msgspec.structs.replace(quiz_course, lessons=(basics, more))
+
+
+class Clock:
+    """The store's notion of now, moved by the test: "later" is a clock step, never a wait."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, step: timedelta) -> None:
+        self.now += step
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path, clock):
+    """The learner's real SQLite store in ``tmp_path``, on the test's clock."""
+    from tutor.progress import open_store
+
+    with open_store(tmp_path / "data", clock=clock) as opened:
+        yield opened
 
 
 def make_app(

@@ -6,10 +6,8 @@ moves: FSRS brings a missed question back a minute later, so "later" is a clock 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
-import msgspec
-import pytest
 from textual.widgets import DataTable
 
 from tutor.content.model import Course
@@ -17,38 +15,6 @@ from tutor.progress import open_store
 from tutor.study import Progress
 
 LATER = timedelta(minutes=5)  # past FSRS's first "Again" step (1 minute), before its "Good" step (10)
-
-
-class Clock:
-    """The store's notion of now, moved by the test."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, step: timedelta = LATER) -> None:
-        self.now += step
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(tmp_path, clock):
-    with open_store(tmp_path / "data", clock=clock) as opened:
-        yield opened
-
-
-@pytest.fixture(scope="module")
-def two_lessons(quiz_course: Course) -> Course:
-    """The quiz course with a second lesson (a copy), to tell lessons' positions and reviews apart."""
-    basics = quiz_course.lessons[0]
-    more = msgspec.structs.replace(basics, id="more", title="More")
-    return msgspec.structs.replace(quiz_course, lessons=(basics, more))
 
 
 def _app(ui, course, store, **kwargs):
@@ -134,7 +100,7 @@ async def test_a_missed_question_comes_back_for_review_under_its_own_lesson(two_
         # every answer is scheduled: the miss in a minute, the right ones in ten
         assert ui.text_of(app, "#home-review") == "Review: nothing due now · next in 1 min · 4 scheduled"
 
-    clock.advance()
+    clock.advance(LATER)
     app = _app(ui, two_lessons, store)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
@@ -158,7 +124,7 @@ async def test_a_missed_question_comes_back_for_review_under_its_own_lesson(two_
 async def test_a_review_records_each_answer_under_its_lesson_and_a_retry_records_none(two_lessons, ui, store, clock):
     for lesson_id in ("basics", "more"):
         store.record_answer(lesson_id, "tf", "False", correct=False)
-    clock.advance()
+    clock.advance(LATER)
     app = _app(ui, two_lessons, store, review=True)  # `ce-tutor review`
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
@@ -188,7 +154,7 @@ async def test_review_with_nothing_due_stays_home_with_a_notice(quiz_course, ui,
 async def test_the_palette_offers_continue_and_review(quiz_course, ui, store, clock):
     store.record_position("basics", 2)
     store.record_answer("basics", "pick", "b", correct=False)
-    clock.advance()
+    clock.advance(LATER)
     app = _app(ui, quiz_course, store)
     async with app.run_test(size=ui.size) as pilot:
         await _press(pilot, "ctrl+p", *"review 1 due")
