@@ -153,16 +153,20 @@ class Planner:
     def review_summary(self) -> ReviewSummary:
         return ReviewSummary.of([due for _, _, due in self.progress.review_dues()], self.progress.now())
 
-    def comes_back(self, run: QuizRun) -> list[tuple[int, str, str]]:
-        """For each question answered in ``run``: its number, prompt as asked, and when it comes back."""
+    def comes_back(self, run: QuizRun) -> list[tuple[str, list[int]]]:
+        """When the questions answered in ``run`` come back for review, soonest first: each time
+        ("in 10 min") with the numbers of the questions due then."""
         dues = {(lesson_id, qid): due for lesson_id, qid, due in self.progress.review_dues()}
         now = self.progress.now()
-        back = []
+        numbered = []
         for index, (question, _) in enumerate(run.session.answers):
             due = dues.get((run.plan.items[index].lesson_id, question.id))
             if due is not None:
-                back.append((index + 1, run.session.asked_at(index).prompt, until(now, due)))
-        return back
+                numbered.append((due, index + 1))
+        groups: dict[str, list[int]] = {}
+        for due, number in sorted(numbered):
+            groups.setdefault(until(now, due), []).append(number)
+        return list(groups.items())
 
     # ----- internals --------------------------------------------------------------------
 

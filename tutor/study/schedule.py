@@ -25,7 +25,7 @@ class ReviewSummary:
     def line(self) -> str:
         """ "3 due now · next in 4 min · 17 scheduled" (the parts that apply)."""
         if not self.scheduled:
-            return "Review: nothing scheduled yet (each question you answer is)"
+            return "Review: nothing scheduled yet"
         parts = [f"{self.due} due now" if self.due else "nothing due now"]
         if self.next_due is not None:
             parts.append(f"next {until(self.now, self.next_due)}")

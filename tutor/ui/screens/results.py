@@ -88,7 +88,9 @@ class ResultsScreen(TutorScreen):
         if not back:
             return "Not rescheduled: progress could not be saved."
         lines = ["Comes back for review:"]
-        lines += [f"  {number}. {_first_line(prompt)} — {when}" for number, prompt, when in back]
+        for when, numbers in back:
+            which = "question" if len(numbers) == 1 else "questions"
+            lines.append(f"  {when}: {which} {', '.join(map(str, numbers))}")
         return "\n".join(lines)
 
     def next_text(self) -> str:
@@ -135,7 +137,3 @@ class ResultsScreen(TutorScreen):
         if action == "home":
             return self.run.plan.origin is not None
         return True
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else ""

@@ -38,7 +38,7 @@ def verdict_details(verdict: Verdict) -> str:
 def counted_note(counted: Verdict) -> str:
     """After a take-back: the answer that counts is the first one, whatever this one is."""
     mark = "✓" if counted.correct else "✗"
-    return f"First answer counts: {mark} — this one is for practice (the first is saved, for your score and review)."
+    return f"First answer counts: {mark} (saved); this one is for practice."
 
 
 class Feedback(Vertical):
@@ -61,7 +61,7 @@ class Feedback(Vertical):
         note.display = counted is not None
         self.query_one("#verdict-details", Static).update(verdict_details(verdict))
         where = "see your score" if last else "go to the next question"
-        self.query_one("#verdict-next", Static).update(f"Enter or n: {where} · u: try again (your first answer counts)")
+        self.query_one("#verdict-next", Static).update(f"Enter or n: {where} · u: try again (first answer counts)")
         self.display = True
 
     def clear(self) -> None:
