@@ -94,3 +94,18 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except (FileNotFoundError, IndexError):
         return "gone"
+
+
+def test_a_stray_sigcont_then_sigterm_still_ends_cleanly(terminal, tmp_path):
+    """A closed terminal sends SIGCONT with SIGHUP; Textual's driver re-entered application mode
+    on it (a second output thread) and the quit then waited forever. SIGCONT without a suspend is
+    now ignored."""
+    term = terminal(80, 24)
+    data = tmp_path / "data"
+    pid = _answer_first_question(term, data)
+    os.kill(pid, signal.SIGCONT)
+    term.press("Enter")  # still answering keys: the next question
+    term.wait_for("Question 2 /", "the next question after SIGCONT")
+    os.kill(pid, signal.SIGTERM)
+    term.assert_exited_cleanly(("Question 2",), code=128 + signal.SIGTERM)
+    assert _saved(data) == [(LESSON, _first_answer()[0], True)]

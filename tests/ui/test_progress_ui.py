@@ -205,10 +205,7 @@ async def test_a_store_failing_mid_run_never_takes_a_screen_down(quiz_course, ui
         assert ui.text_of(app, "#results-not-saved").startswith("Not saved:")
         await _press(pilot, "escape", "escape")
         assert _stack(app) == ["HomeScreen"]
-        assert (
-            _row(app, 0)[3] == "new"
-            and ui.text_of(app, "#home-review") == "Review: nothing scheduled yet"
-        )
+        assert _row(app, 0)[3] == "new" and ui.text_of(app, "#home-review") == "Review: nothing scheduled yet"
         await _press(pilot, "v")
         await _press(pilot, "enter")
         assert _stack(app) == ["HomeScreen", "LessonScreen"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import signal
 from pathlib import Path
+from types import FrameType
 
 from textual.app import App
 from textual.binding import Binding
@@ -186,6 +187,7 @@ class TutorApp(App[int]):
         """SIGTERM and SIGHUP quit as q does, so Textual gives the terminal back (its driver
         handles only SIGTSTP/SIGCONT and SIGWINCH; by default these two kill the process with
         the terminal left in raw mode and the alternate screen)."""
+        self._resume_only_after_a_suspend()
         loop = asyncio.get_running_loop()
         for name in EXIT_SIGNALS:
             number = getattr(signal, name, None)
@@ -195,6 +197,30 @@ class TutorApp(App[int]):
                 loop.add_signal_handler(number, self.exit, None, 128 + number)
             except (NotImplementedError, RuntimeError, ValueError):  # no signal handlers on this platform/thread
                 return
+
+    @staticmethod
+    def _resume_only_after_a_suspend() -> None:
+        """Textual's driver re-enters application mode on every SIGCONT. A closed terminal sends
+        SIGCONT along with SIGHUP, and re-entering while the app quits left it waiting forever on
+        a second output thread: pass SIGCONT on only after a SIGTSTP (a real suspend)."""
+        on_stop, on_continue = signal.getsignal(signal.SIGTSTP), signal.getsignal(signal.SIGCONT)
+        if not callable(on_stop) or not callable(on_continue):
+            return
+        stopped = False
+
+        def stop(number: int, frame: FrameType | None) -> None:
+            nonlocal stopped
+            stopped = True
+            on_stop(number, frame)
+
+        def resume(number: int, frame: FrameType | None) -> None:
+            nonlocal stopped
+            if stopped:
+                stopped = False
+                on_continue(number, frame)
+
+        signal.signal(signal.SIGTSTP, stop)
+        signal.signal(signal.SIGCONT, resume)
 
     # ----- help -------------------------------------------------------------------------
 
