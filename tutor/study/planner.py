@@ -130,9 +130,9 @@ class Planner:
         at = self.progress.last_position_at()
         if reading is not None and at is not None:
             points.append((at, reading))
-        for lesson_id, (_, when) in self.progress.open_quizzes().items():
-            lesson = next((each for each in self.course.lessons if each.id == lesson_id), None)
-            saved = self._saved_quiz(lesson) if lesson is not None else None
+        for lesson_id, (state, when) in self.progress.open_quizzes().items():
+            lesson = self._lesson(lesson_id)
+            saved = self._resumable(lesson, state) if lesson is not None else None
             if lesson is not None and saved is not None:
                 points.append((when, UnfinishedQuiz(lesson, len(saved.answers), len(saved.questions))))
         if not points:
@@ -171,11 +171,13 @@ class Planner:
     # ----- internals --------------------------------------------------------------------
 
     def _saved_quiz(self, lesson: Lesson) -> SavedQuiz | None:
-        """The lesson's unfinished quiz if it can be resumed (else forgotten, so it is not offered again)."""
+        """The lesson's unfinished quiz if it can be resumed."""
         stored = self.progress.open_quizzes().get(lesson.id)
-        if stored is None:
-            return None
-        saved = SavedQuiz.decode(stored[0])
+        return self._resumable(lesson, stored[0]) if stored is not None else None
+
+    def _resumable(self, lesson: Lesson, state: str) -> SavedQuiz | None:
+        """``state`` as a quiz of ``lesson`` to resume; else None, and forgotten (not offered again)."""
+        saved = SavedQuiz.decode(state)
         if saved is None or not saved.fits(lesson):
             self.progress.drop_quiz(lesson.id)
             return None
@@ -186,10 +188,14 @@ class Planner:
         if last is None:
             return None
         lesson_id, section = last
-        lesson = next((item for item in self.course.lessons if item.id == lesson_id), None)
+        lesson = self._lesson(lesson_id)
         if lesson is None:
             return None
         return Reading(lesson, max(0, min(section, len(lesson.sections) - 1)))
+
+    def _lesson(self, lesson_id: str) -> Lesson | None:
+        """The course's lesson of that id, or None when the course no longer has it."""
+        return next((lesson for lesson in self.course.lessons if lesson.id == lesson_id), None)
 
     def _next_seed(self, kind: str) -> int:
         """``--seed`` reproduces the first set of a kind; each further one draws new numbers."""

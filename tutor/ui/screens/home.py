@@ -75,9 +75,6 @@ class HomeScreen(TutorScreen):
     def on_screen_resume(self) -> None:
         """Fill on every showing, the first included: lessons and quizzes on top change the progress."""
         self.fill()
-        if not self._placed:  # the first showing: the cursor on the lesson to continue
-            self._placed = True
-            self._cursor_on_continue()
 
     def fill(self) -> None:
         """(Re)build everything from the progress store: it changes while other screens are on top."""
@@ -111,20 +108,17 @@ class HomeScreen(TutorScreen):
         line = self.query_one("#home-continue", Static)
         line.update(f"{point.label()} — press c" if point else "")
         line.display = point is not None
+        if point is not None and not self._placed:  # the first showing: the cursor on that lesson
+            ids = [lesson.id for lesson in self.tutor.course.lessons]
+            if point.lesson.id in ids:
+                self.query_one(DataTable).move_cursor(row=ids.index(point.lesson.id))
+        self._placed = True
         self.show_review()
 
     def show_review(self) -> None:
         """The review line: due now, when the next comes, how many are scheduled (read afresh)."""
         summary = self.tutor.planner.review_summary()
         self.query_one("#home-review", Static).update(summary.line() + (" — press v" if summary.due else ""))
-
-    def _cursor_on_continue(self) -> None:
-        point = self.tutor.planner.continue_point()
-        if point is None:
-            return
-        ids = [lesson.id for lesson in self.tutor.course.lessons]
-        if point.lesson.id in ids:
-            self.query_one(DataTable).move_cursor(row=ids.index(point.lesson.id))
 
     def _selected(self) -> Lesson | None:
         table = self.query_one(DataTable)
