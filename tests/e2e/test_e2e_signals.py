@@ -84,7 +84,9 @@ def test_a_closed_terminal_ends_the_app_with_the_answer_saved(terminal, tmp_path
     term.close()  # the terminal goes away: the app is hung up on
     end = time.monotonic() + DEADLINE
     while Path(f"/proc/{pid}").exists() and _state(pid) != "Z":
-        assert time.monotonic() < end, "ce-tutor still runs after its terminal was closed"
+        if time.monotonic() > end:
+            os.kill(pid, signal.SIGKILL)  # leave no process behind
+            raise AssertionError("ce-tutor still runs after its terminal was closed")
         time.sleep(0.05)
     assert _saved(data) == [(LESSON, _first_answer()[0], True)]
 
