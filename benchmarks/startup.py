@@ -37,7 +37,7 @@ else:
     from tutor.cli import _load
     from tutor.progress import open_store
     from tutor.ui.app import TutorApp as Base
-    from tutor.ui.progress import StoreProgress
+    from tutor.study import Progress
     from tutor.ui.screens.home import HomeScreen
 
 class Probe(Base):
@@ -57,7 +57,7 @@ if kind == "bare":
     app = Probe()
 else:  # what run_app does: the course (through its cache) and the learner's progress store
     course = _load(None, cached=True)
-    app = Probe(course, progress=StoreProgress(open_store(), course))
+    app = Probe(course, progress=Progress(open_store(), course))
 app.run(headless=True, size=(120, 40))
 mods = sorted(m for m in sys.modules if m.split(".")[0] in {"numpy", "plotext", "textual_plotext"})
 print(json.dumps({"rss_kib": app.return_value, "heavy_modules": mods[:3], "ready_at": app.ready_at}))

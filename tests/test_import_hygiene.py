@@ -28,6 +28,7 @@ PURE = [
     "tutor.plots.figures",
     "tutor.explorers",
     "tutor.progress",
+    "tutor.study",
     "tutor.lab",
     "tutor.exercises.catalog",
     "tutor.exercises.commands",
@@ -98,9 +99,10 @@ def test_lesson_screen_does_load_the_heavy_parts_when_opened(tmp_path):
         os.environ["CE_TUTOR_HOME"] = {str(tmp_path)!r}
         from tutor.content import load_course
         from tutor.ui.app import TutorApp
+        from tutor.ui.start import OpenLesson
 
         async def main():
-            app = TutorApp(load_course({str(MINI)!r}), lesson="basics", cursor_blink=False)
+            app = TutorApp(load_course({str(MINI)!r}), start=OpenLesson("basics"), cursor_blink=False)
             async with app.run_test(size=(100, 30)) as pilot:
                 await pilot.pause()
                 assert type(app.screen).__name__ == "LessonScreen"

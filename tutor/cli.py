@@ -10,11 +10,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tutor import __version__
 from tutor.exercises import commands as exercises_command
 from tutor.progress.commands import add_commands as add_progress_commands
 from tutor.progress.commands import run as run_progress_command
+
+if TYPE_CHECKING:
+    from tutor.ui.start import Start
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -42,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("id", metavar="ID", help="lesson id (see 'ce-tutor list')")
         sub.add_argument("--seed", type=int, metavar="N", help="make option order reproducible")
     practice = commands.add_parser("practice", help="practise with generated questions")
-    practice.add_argument("id", nargs="?", default="all", metavar="ID", help="lesson id (default: all lessons)")
+    practice.add_argument("id", nargs="?", metavar="ID", help="lesson id (default: all lessons)")
     practice.add_argument("--seed", type=int, metavar="N", help="draw the same numbers again")
     add_progress_commands(commands)
     exercises_command.add_command(commands)
@@ -71,22 +75,27 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in ("stats", "progress"):
         return run_progress_command(args, course, args.data_dir)
     lesson_id = getattr(args, "id", None)
-    named = lesson_id is not None and not (args.command == "practice" and lesson_id == "all")
-    if named and lesson_id not in {lesson.id for lesson in course.lessons}:
+    if lesson_id is not None and lesson_id not in {lesson.id for lesson in course.lessons}:
         ids = ", ".join(lesson.id for lesson in course.lessons)
         return _fail(f"ce-tutor: no lesson {lesson_id!r}; lessons: {ids}")
     from tutor.ui.app import run_app
 
-    return run_app(
-        course,
-        lesson=lesson_id if args.command == "lesson" else None,
-        quiz=lesson_id if args.command == "quiz" else None,
-        practice=lesson_id if args.command == "practice" else None,
-        review=args.command == "review",
-        seed=getattr(args, "seed", None),
-        data_dir=args.data_dir,
-        exercises=exercises_command.workspace_dir(args) if args.command == "exercises" else None,
-    )
+    return run_app(course, start=_opening(args, lesson_id), seed=getattr(args, "seed", None), data_dir=args.data_dir)
+
+
+def _opening(args: argparse.Namespace, lesson_id: str | None) -> Start | None:
+    """Where the app opens for the command given (None: the course map)."""
+    from tutor.ui.start import OpenExercises, OpenLesson, Practise, ReviewDue, TakeQuiz
+
+    if args.command == "practice":
+        return Practise(lesson_id)
+    if args.command == "review":
+        return ReviewDue()
+    if args.command == "exercises":
+        return OpenExercises(exercises_command.workspace_dir(args))
+    if lesson_id is None:
+        return None
+    return OpenLesson(lesson_id) if args.command == "lesson" else TakeQuiz(lesson_id)
 
 
 def _load(directory: Path | None, *, cached: bool = False):

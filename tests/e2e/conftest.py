@@ -177,10 +177,10 @@ class Terminal:
             time.sleep(0.05)
         return int(self.exit_file.read_text().strip().removeprefix("exit="))
 
-    def assert_exited_cleanly(self, app_text: tuple[str, ...]) -> None:
-        """Exit code 0, the shell's screen back (not the app's), and every terminal mode restored."""
-        assert self.exit_code() == 0, self.screen()
-        text = self.wait_for("exit=0", "the shell again, after the app")
+    def assert_exited_cleanly(self, app_text: tuple[str, ...], code: int = 0) -> None:
+        """Exit code ``code``, the shell's screen back (not the app's), and every terminal mode restored."""
+        assert self.exit_code() == code, self.screen()
+        text = self.wait_for(f"exit={code}", "the shell again, after the app")
         for shown in app_text:
             assert shown not in text, f"the app's {shown!r} is still on the screen after it exited:\n{text}"
         assert self.flags() == RESTORED, f"terminal modes not restored: {self.flags()}"

@@ -28,7 +28,7 @@ from textual.binding import Binding
 import tutor.ui
 from tutor.content import bundled_course_dir, load_course
 from tutor.ui.app import TutorApp
-from tutor.ui.progress import MemoryProgress
+from tutor.ui.start import OpenLesson, Practise, Start, TakeQuiz
 
 COURSE = load_course(bundled_course_dir())
 LESSON_IDS = [lesson.id for lesson in COURSE.lessons]
@@ -204,16 +204,16 @@ async def _start(pilot, start: str, lesson_id: str) -> None:
 
 def _app_for(start: str, lesson_id: str) -> TutorApp:
     explorer_lesson = EXPLORER_LESSONS[LESSON_IDS.index(lesson_id) % len(EXPLORER_LESSONS)]
-    where: dict[str, dict[str, str]] = {
-        "lesson": {"lesson": lesson_id},
-        "explorer": {"lesson": explorer_lesson},
-        "quiz": {"quiz": lesson_id},
-        "numeric": {"quiz": "logarithms"},
-        "results": {"quiz": "logarithms"},
-        "practice": {"practice": "all"},
-        "help": {"lesson": lesson_id},
-    }.get(start, {})
-    return TutorApp(COURSE, progress=MemoryProgress(), cursor_blink=False, seed=11, **where)
+    where: Start | None = {
+        "lesson": OpenLesson(lesson_id),
+        "explorer": OpenLesson(explorer_lesson),
+        "quiz": TakeQuiz(lesson_id),
+        "numeric": TakeQuiz("logarithms"),
+        "results": TakeQuiz("logarithms"),
+        "practice": Practise(None),
+        "help": OpenLesson(lesson_id),
+    }.get(start)
+    return TutorApp(COURSE, cursor_blink=False, seed=11, start=where)
 
 
 async def _drive(start: str, lesson_id: str, plan: list) -> tuple[int, list]:
@@ -284,10 +284,10 @@ def test_random_keys_and_resizes_never_crash_the_app(monkeypatch, tmp_path):
 # ----- keys typed ahead (found by the fuzzing above) ------------------------------------------
 
 
-async def _burst(start: dict, settled: list[str], burst: list[str]) -> tuple[list[str], str]:
+async def _burst(start: Start | None, settled: list[str], burst: list[str]) -> tuple[list[str], str]:
     """Press ``settled`` one by one, then deliver ``burst`` at once, as a fast typist or a paste
     would; the screen stack and title once the app has caught up (a crash raises)."""
-    app = TutorApp(COURSE, progress=MemoryProgress(), cursor_blink=False, seed=3, **start)
+    app = TutorApp(COURSE, cursor_blink=False, seed=3, start=start)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press(*settled)
@@ -299,7 +299,7 @@ async def _burst(start: dict, settled: list[str], burst: list[str]) -> tuple[lis
 
 
 def test_down_down_enter_typed_ahead_opens_the_third_lesson():
-    stack, title = asyncio.run(_burst({}, [], ["down", "down", "enter"]))
+    stack, title = asyncio.run(_burst(None, [], ["down", "down", "enter"]))
     assert stack == ["HomeScreen", "LessonScreen"]
     assert title == COURSE.lessons[2].title
 
@@ -308,17 +308,17 @@ def test_pagedown_right_after_the_next_question_does_not_crash():
     kinds = [question.kind for question in COURSE.lesson("logarithms").questions]
     settled = ["s", "enter"] * (kinds.index("choice") - 1) + ["s"]  # skip to just before a choice question
     for page in ("pagedown", "pageup"):
-        stack, _ = asyncio.run(_burst({"quiz": "logarithms"}, settled, ["enter", page]))
+        stack, _ = asyncio.run(_burst(TakeQuiz("logarithms"), settled, ["enter", page]))
         assert stack[-1] == "QuizScreen"
 
 
 def test_pagedown_right_after_opening_the_palette_does_not_crash():
-    stack, _ = asyncio.run(_burst({}, [], ["ctrl+p", "pagedown"]))
+    stack, _ = asyncio.run(_burst(None, [], ["ctrl+p", "pagedown"]))
     assert stack == ["HomeScreen", "CommandPalette"]
 
 
 def test_enter_typed_twice_in_the_palette_lands_on_the_chosen_lesson():
-    for start in ({}, {"lesson": "logarithms"}):  # over the course map, and over another lesson
+    for start in (None, OpenLesson("logarithms")):  # over the course map, and over another lesson
         stack, title = asyncio.run(_burst(start, ["ctrl+p", *"lesson 2"], ["enter", "enter", "enter"]))
         assert stack == ["HomeScreen", "LessonScreen"] and title == COURSE.lessons[1].title, (start, stack)
 
@@ -328,5 +328,5 @@ def test_a_screen_closed_before_it_has_mounted_does_not_crash():
     # but g typed right behind is handled first: a practice quiz opens, and the button's press then
     # closes it (with the lesson) before the quiz has mounted. Its header must not crash then.
     lesson = COURSE.lessons[0].id
-    stack, _ = asyncio.run(_burst({"lesson": lesson}, ["shift+tab"], ["enter", "g"]))
+    stack, _ = asyncio.run(_burst(OpenLesson(lesson), ["shift+tab"], ["enter", "g"]))
     assert stack[0] == "HomeScreen"

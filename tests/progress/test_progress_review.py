@@ -17,10 +17,13 @@ def test_a_missed_question_comes_back_within_minutes(tmp_path: Path, clock) -> N
         assert store.due_reviews(clock.now + timedelta(minutes=2)) == [("bce", "q1")]
 
 
-def test_a_question_answered_right_first_time_never_comes_back(tmp_path: Path, clock) -> None:
+def test_a_question_answered_right_comes_back_later_than_a_miss(tmp_path: Path, clock) -> None:
+    """Every answered question gets a card (issue 15): right is Good (10 minutes, then days), wrong Again."""
     with open_store(tmp_path, clock=clock) as store:
         store.record_answer("bce", "q1", "True", True)
-        assert store.due_reviews(clock.now + timedelta(days=3650)) == []
+        store.record_answer("bce", "q2", "False", False)
+        assert store.due_reviews(clock.now + timedelta(minutes=2)) == [("bce", "q2")]
+        assert store.due_reviews(clock.now + timedelta(minutes=10)) == [("bce", "q2"), ("bce", "q1")]
 
 
 def test_a_skip_is_a_miss(tmp_path: Path, clock) -> None:

@@ -96,7 +96,7 @@ def test_stats_count_attempts_and_accuracy_per_lesson_and_per_day(tmp_path: Path
     assert (bce.attempts, bce.correct, bce.best_score, bce.best_total) == (3, 2, 2, 3)
     assert (stats.attempts, stats.correct) == (5, 3)
     assert [(d.date, d.attempts, d.correct) for d in stats.days] == [("2025-03-01", 2, 1), ("2025-03-02", 3, 2)]
-    assert stats.due == 2  # intro/q2 and bce/q2 were missed
+    assert stats.due == 5  # every answer schedules its question; two days on, all five are due
 
 
 def test_stats_of_an_empty_store(tmp_path: Path, course) -> None:

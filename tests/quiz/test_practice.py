@@ -3,18 +3,24 @@ answers equal to the core's."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tutor import core
+from tutor.content import bundled_course_dir, load_course
 from tutor.content.expr import ExprError, evaluate, parse
 from tutor.content.kinds import Draw, GeneratedQuestion, NumberAsked, NumericQuestion, Slip, Tolerance
 from tutor.content.kinds.generated import draw_value, instantiate
-from tutor.quiz.practice import practice_set
+from tutor.quiz.practice import mix, practice_set
 
+#: Generated templates every lesson needs so that practice can mix them.
+MIN_TEMPLATES = 3
 PROMPT = re.compile(r"ŷ = (?P<p>\S+), y = (?P<y>\S+): compute L\.")
 
 
@@ -134,3 +140,34 @@ def test_practice_set(mini_questions) -> None:
     assert any(practice_set(questions, seed=seed, count=7) != drawn for seed in range(5, 15))
     assert practice_set([mini_questions["num"]], seed=0, count=3) == []
     assert practice_set(questions, seed=0, count=0) == []
+
+
+@given(
+    templates=st.integers(min_value=2, max_value=6),
+    seed=st.integers(min_value=0, max_value=2**32 - 1),
+    count=st.integers(min_value=0, max_value=40),
+)
+def test_a_mix_never_asks_the_same_template_twice_in_a_row_and_covers_them_evenly(
+    templates: int, seed: int, count: int
+) -> None:
+    picked = mix(list(range(templates)), random.Random(seed), count)
+    assert len(picked) == count
+    assert all(a != b for a, b in itertools.pairwise(picked)), picked
+    counts = [picked.count(t) for t in range(templates)]
+    assert max(counts) - min(counts) <= 1  # rounds: each template once before any twice
+
+
+def test_one_template_is_all_a_mix_can_repeat() -> None:
+    assert mix(["only"], random.Random(0), 3) == ["only"] * 3
+    assert mix([], random.Random(0), 3) == []
+
+
+def test_every_bundled_lesson_has_at_least_three_practice_templates() -> None:
+    """So that practice mixes (issue 15): a lesson with fewer repeats a template every other question."""
+    course = load_course(bundled_course_dir())
+    short = {
+        lesson.id: sum(q.PRACTICE for q in lesson.questions)
+        for lesson in course.lessons
+        if sum(q.PRACTICE for q in lesson.questions) < MIN_TEMPLATES
+    }
+    assert not short, f"lessons with fewer than {MIN_TEMPLATES} generated templates: {short}"

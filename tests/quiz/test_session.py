@@ -94,17 +94,59 @@ def test_skip_shows_the_answer_and_counts_as_missed(quiz) -> None:
     assert session.missed == [quiz[0]] and session.score == 0
 
 
-def test_undo(quiz) -> None:
+def test_undo_lets_the_learner_answer_again_but_the_first_answer_counts(quiz) -> None:
     session = QuizSession(quiz, seed=0)
     assert session.undo() is False
-    session.answer(wrong(session))
+    first = session.answer(wrong(session))
+    assert session.counted is first and not session.retaken
     assert session.undo() is True
-    assert session.verdict is None and session.answers == []
-    assert session.answer(right(session)).correct
+    assert session.verdict is None and session.answers == [(quiz[0], first)]  # still counted
+    again = session.answer(right(session))
+    assert again.correct and session.retaken and session.counted is first
+    assert session.score == 0 and session.missed == [quiz[0]]
     session.advance()
     assert session.undo() is False  # the previous question is behind us
     session.skip()
-    assert session.undo() is True and session.score == 1 and session.missed == []
+    assert session.undo() is True
+    assert session.answer(right(session)).correct and session.retaken
+    session.advance()
+    assert session.score == 0 and session.missed == quiz[:2]
+
+
+def test_a_take_back_of_the_last_answer_leaves_the_score_as_it_was(quiz) -> None:
+    session = QuizSession(quiz, seed=0)
+    play(session, "rrr")
+    session.answer(wrong(session))
+    assert session.complete and session.score == 3
+    session.undo()
+    assert session.complete and session.answer(right(session)).correct and session.score == 3
+
+
+def test_restore_resumes_at_the_next_question_with_the_answers_counted(quiz) -> None:
+    first = QuizSession(quiz, seed=4)
+    play(first, "rw")
+    kept = [verdict for _, verdict in first.answers]
+    resumed = QuizSession(quiz, seed=4)
+    resumed.restore(kept)
+    assert resumed.position == 3 and resumed.score == 1 and resumed.missed == [quiz[1]]
+    assert resumed.asked.prompt == first.asked.prompt  # the same seed asks the same numbers
+    play(resumed, "rr")
+    assert resumed.finished and resumed.score == 3
+    with pytest.raises(QuizStateError):
+        resumed.restore(kept)
+    with pytest.raises(QuizStateError):
+        QuizSession(quiz[:1], seed=4).restore(kept)
+
+
+def test_avoid_redraws_a_generated_question_away_from_the_numbers_shown_last(mini_questions) -> None:
+    gen = mini_questions["gen"]
+    for seed in range(30):
+        shown = QuizSession([gen], seed=seed).asked.prompt
+        again = QuizSession([gen], seed=seed, avoid=[shown])
+        assert again.asked.prompt != shown, seed
+    fixed = mini_questions["num"]  # a fixed question has one prompt: asked as it is
+    shown = QuizSession([fixed], seed=1).asked.prompt
+    assert QuizSession([fixed], seed=1, avoid=[shown]).asked.prompt == shown
 
 
 def test_unreadable_number_leaves_the_question_open(quiz) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import msgspec
@@ -56,9 +57,65 @@ def bundled_course() -> Course:
         pytest.skip(f"bundled course does not load yet: {exc}")
 
 
-def make_app(course: Course, **kwargs):
-    from tutor.ui.app import TutorApp
+@pytest.fixture(scope="session")
+def two_lessons(quiz_course: Course) -> Course:
+    """The quiz course with a second lesson (a copy), to tell lessons' positions and reviews apart."""
+    basics = quiz_course.lessons[0]
+    more = msgspec.structs.replace(basics, id="more", title="More")
+    return msgspec.structs.replace(quiz_course, lessons=(basics, more))
 
+
+class Clock:
+    """The store's notion of now, moved by the test: "later" is a clock step, never a wait."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, step: timedelta) -> None:
+        self.now += step
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path, clock):
+    """The learner's real SQLite store in ``tmp_path``, on the test's clock."""
+    from tutor.progress import open_store
+
+    with open_store(tmp_path / "data", clock=clock) as opened:
+        yield opened
+
+
+def make_app(
+    course: Course,
+    *,
+    lesson: str | None = None,
+    quiz: str | None = None,
+    practice: str | None = None,
+    practice_all: bool = False,
+    review: bool = False,
+    exercises: Path | None = None,
+    **kwargs,
+):
+    """The app as ``ce-tutor [lesson|quiz|practice|review] …`` opens it (seed 7 unless given)."""
+    from tutor.ui.app import TutorApp
+    from tutor.ui.start import OpenExercises, OpenLesson, Practise, ReviewDue, TakeQuiz
+
+    starts = [
+        OpenLesson(lesson) if lesson else None,
+        TakeQuiz(quiz) if quiz else None,
+        Practise(practice) if practice else None,
+        Practise(None) if practice_all else None,
+        ReviewDue() if review else None,
+        OpenExercises(exercises) if exercises else None,
+    ]
+    kwargs.setdefault("start", next((s for s in starts if s is not None), None))
     kwargs.setdefault("seed", 7)
     return TutorApp(course, cursor_blink=False, **kwargs)
 

@@ -62,9 +62,15 @@ async def test_opened_lesson_is_in_progress_and_backspace_goes_home(mini_course,
         assert _row(app, 0)[3] == "in progress"
 
 
-async def test_leaving_a_quiz_returns_to_its_lesson(quiz_course, ui):
-    app = ui.make_app(quiz_course, quiz="basics")
+async def test_leaving_a_quiz_returns_to_where_it_was_started(quiz_course, ui):
+    app = ui.make_app(quiz_course, quiz="basics")  # `ce-tutor quiz basics`: over the course map
     async with app.run_test(size=ui.size) as pilot:
+        await pilot.pause()
+        assert _stack(app) == ["HomeScreen", "QuizScreen"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert _stack(app) == ["HomeScreen"]
+        await pilot.press("enter", "t")  # from the lesson: back to the lesson
         await pilot.pause()
         assert _stack(app) == ["HomeScreen", "LessonScreen", "QuizScreen"]
         await pilot.press("escape")
@@ -153,7 +159,7 @@ async def test_command_palette_jumps_to_a_quiz(mini_course, ui):
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen", "LessonScreen", "QuizScreen"]
+        assert _stack(app) == ["HomeScreen", "QuizScreen"]  # started from the course map
 
 
 async def test_command_palette_jumps_to_a_lesson_from_a_quiz(quiz_course, ui):
@@ -264,10 +270,10 @@ async def test_bundled_course_opens(bundled_course, ui):
 
 async def test_progress_is_saved_in_the_store_and_read_back(mini_course, ui, tmp_path):
     from tutor.progress import open_store
-    from tutor.ui.progress import StoreProgress
+    from tutor.study import Progress
 
     with open_store(tmp_path) as store:
-        app = ui.make_app(mini_course, quiz="basics", progress=StoreProgress(store, mini_course))
+        app = ui.make_app(mini_course, quiz="basics", progress=Progress(store, mini_course))
         async with app.run_test(size=ui.size) as pilot:
             await pilot.pause()
             for right in (True, True, False, True):
@@ -282,13 +288,13 @@ async def test_progress_is_saved_in_the_store_and_read_back(mini_course, ui, tmp
             ("gen", True),
         ]
     with open_store(tmp_path) as store:  # a later run: the course map remembers
-        app = ui.make_app(mini_course, progress=StoreProgress(store, mini_course))
+        app = ui.make_app(mini_course, progress=Progress(store, mini_course))
         async with app.run_test(size=ui.size) as pilot:
             await pilot.pause()
             assert _row(app, 0)[3:] == ["done", "3 / 4"]
             await pilot.press("enter", "n", "n")
             await pilot.pause()
-        app = ui.make_app(mini_course, progress=StoreProgress(store, mini_course))
+        app = ui.make_app(mini_course, progress=Progress(store, mini_course))
         async with app.run_test(size=ui.size) as pilot:
             await pilot.pause()
             await pilot.press("enter")

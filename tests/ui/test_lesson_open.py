@@ -97,8 +97,9 @@ async def test_a_saved_position_far_down_is_mounted_and_shown(bundled_course, ui
 
 
 async def test_the_fill_waits_while_a_quiz_is_on_top(bundled_course, ui):
-    app = ui.make_app(bundled_course, quiz="cross-entropy")
+    app = ui.make_app(bundled_course, lesson="cross-entropy")
     async with app.run_test(size=ui.size) as pilot:
+        app.call_later(app.open_quiz, "cross-entropy")  # t, before the lesson has filled in
         await pilot.pause()
         lesson = app.screen_stack[-2]
         assert isinstance(lesson, LessonScreen) and type(app.screen).__name__ == "QuizScreen"

@@ -1,58 +1,24 @@
 """Progress across runs, as a learner meets it: the course map remembers, c continues, v reviews.
 
-Every test uses a real SQLite store in ``tmp_path`` through StoreProgress, and a clock the test
+Every test uses a real SQLite store in ``tmp_path`` through Progress, and a clock the test
 moves: FSRS brings a missed question back a minute later, so "later" is a clock step, not a wait.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
-import msgspec
-import pytest
 from textual.widgets import DataTable
 
 from tutor.content.model import Course
 from tutor.progress import open_store
-from tutor.ui.progress import StoreProgress
+from tutor.study import Progress
 
 LATER = timedelta(minutes=5)  # past FSRS's first "Again" step (1 minute), before its "Good" step (10)
 
 
-class Clock:
-    """The store's notion of now, moved by the test."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, step: timedelta = LATER) -> None:
-        self.now += step
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(tmp_path, clock):
-    with open_store(tmp_path / "data", clock=clock) as opened:
-        yield opened
-
-
-@pytest.fixture(scope="module")
-def two_lessons(quiz_course: Course) -> Course:
-    """The quiz course with a second lesson (a copy), to tell lessons' positions and reviews apart."""
-    basics = quiz_course.lessons[0]
-    more = msgspec.structs.replace(basics, id="more", title="More")
-    return msgspec.structs.replace(quiz_course, lessons=(basics, more))
-
-
 def _app(ui, course, store, **kwargs):
-    return ui.make_app(course, progress=StoreProgress(store, course), **kwargs)
+    return ui.make_app(course, progress=Progress(store, course), **kwargs)
 
 
 def _stack(app) -> list[str]:
@@ -101,7 +67,7 @@ async def test_no_continue_line_before_any_lesson_and_c_only_says_so(quiz_course
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         assert not app.screen.query_one("#home-continue").display
-        assert ui.text_of(app, "#home-review") == "Nothing due for review"
+        assert ui.text_of(app, "#home-review") == "Review: nothing scheduled yet"
         footer_keys = {b.binding.key for b in app.screen.active_bindings.values() if b.binding.show}
         assert "v" in footer_keys
         await _press(pilot, "c")
@@ -120,7 +86,8 @@ async def test_each_lesson_reopens_at_its_own_section(two_lessons, ui, store):
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         assert ui.text_of(app, "#home-continue") == "Continue: More, section 1 of 3 — press c"
-        await _press(pilot, "enter")  # the first lesson: not the last one read, still resumed
+        assert app.screen.query_one(DataTable).cursor_row == 1  # the cursor starts on the lesson to continue
+        await _press(pilot, "up", "enter")  # the first lesson: not the last one read, still resumed
         assert ui.text_of(app, "#lesson-position") == "Lesson 1 of 2 · section 2 of 3"
 
 
@@ -128,14 +95,16 @@ async def test_a_missed_question_comes_back_for_review_under_its_own_lesson(two_
     app = _app(ui, two_lessons, store, quiz="more")
     async with app.run_test(size=ui.size) as pilot:
         await _finish_quiz(pilot, ui, [True, False, True, True])  # misses the true/false question
-        await _press(pilot, "escape", "escape")
-        assert ui.text_of(app, "#home-review") == "Nothing due for review"  # not yet: due in a minute
+        await _press(pilot, "escape")
+        assert _stack(app) == ["HomeScreen"]
+        # every answer is scheduled: the miss in a minute, the right ones in ten
+        assert ui.text_of(app, "#home-review") == "Review: nothing due now · next in 1 min · 4 scheduled"
 
-    clock.advance()
+    clock.advance(LATER)
     app = _app(ui, two_lessons, store)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        assert ui.text_of(app, "#home-review") == "Review (1 due) — press v"
+        assert ui.text_of(app, "#home-review") == "Review: 1 due now · next in 5 min · 4 scheduled — press v"
         await _press(pilot, "v")
         assert _stack(app) == ["HomeScreen", "QuizScreen"]
         assert app.screen.title == "Review"
@@ -144,28 +113,30 @@ async def test_a_missed_question_comes_back_for_review_under_its_own_lesson(two_
         await _finish_quiz(pilot, ui, [True])
         await _press(pilot, "escape")
         assert _stack(app) == ["HomeScreen"]
-        assert ui.text_of(app, "#home-review") == "Nothing due for review"  # the schedule moved on
+        assert ui.text_of(app, "#home-review") == "Review: nothing due now · next in 5 min · 4 scheduled"
 
     saved = store.export()
     assert saved["answers"][-1]["lesson_id"] == "more" and saved["answers"][-1]["correct"]
     assert [(s["lesson_id"], s["score"]) for s in saved["scores"]] == [("more", 3)]  # a review is no quiz score
-    assert store.due_reviews(clock.now + LATER) == []  # Good moved the card past the next 5 minutes
+    assert ("more", "tf") not in store.due_reviews(clock.now + LATER)  # Good moved the card on
 
 
-async def test_a_review_retry_records_each_answer_under_its_lesson(two_lessons, ui, store, clock):
+async def test_a_review_records_each_answer_under_its_lesson_and_a_retry_records_none(two_lessons, ui, store, clock):
     for lesson_id in ("basics", "more"):
         store.record_answer(lesson_id, "tf", "False", correct=False)
-    clock.advance()
+    clock.advance(LATER)
     app = _app(ui, two_lessons, store, review=True)  # `ce-tutor review`
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         assert _stack(app) == ["HomeScreen", "QuizScreen"]
         await _finish_quiz(pilot, ui, [False, False])
         await _press(pilot, "r")
+        assert app.screen.title == "Review (missed questions)"
         await _finish_quiz(pilot, ui, [True, True])
+        assert "your first answers were saved, these are not" in ui.text_of(app, "#results-score")
     answers = [(a["lesson_id"], a["correct"]) for a in store.export()["answers"]]
-    assert sorted(answers[-2:]) == [("basics", True), ("more", True)]
-    assert sorted(answers[-4:-2]) == [("basics", False), ("more", False)]
+    assert len(answers) == 4  # two before, two in the review; the retry's answers are not recorded
+    assert sorted(answers[-2:]) == [("basics", False), ("more", False)]
 
 
 async def test_review_with_nothing_due_stays_home_with_a_notice(quiz_course, ui, store):
@@ -183,7 +154,7 @@ async def test_review_with_nothing_due_stays_home_with_a_notice(quiz_course, ui,
 async def test_the_palette_offers_continue_and_review(quiz_course, ui, store, clock):
     store.record_position("basics", 2)
     store.record_answer("basics", "pick", "b", correct=False)
-    clock.advance()
+    clock.advance(LATER)
     app = _app(ui, quiz_course, store)
     async with app.run_test(size=ui.size) as pilot:
         await _press(pilot, "ctrl+p", *"review 1 due")
@@ -234,13 +205,13 @@ async def test_a_store_failing_mid_run_never_takes_a_screen_down(quiz_course, ui
         assert ui.text_of(app, "#results-not-saved").startswith("Not saved:")
         await _press(pilot, "escape", "escape")
         assert _stack(app) == ["HomeScreen"]
-        assert _row(app, 0)[3] == "new" and ui.text_of(app, "#home-review") == "Nothing due for review"
+        assert _row(app, 0)[3] == "new" and ui.text_of(app, "#home-review") == "Review: nothing scheduled yet"
         await _press(pilot, "v")
         await _press(pilot, "enter")
         assert _stack(app) == ["HomeScreen", "LessonScreen"]
 
 
-class Recording(StoreProgress):
+class Recording(Progress):
     """The real store, with every position write remembered in order."""
 
     def __init__(self, store, course) -> None:

@@ -99,3 +99,76 @@ def test_help(snap_compare, mini_course, ui):
 
 def test_too_small(snap_compare, mini_course, ui):
     assert snap_compare(ui.make_app(mini_course), terminal_size=(30, 10), run_before=_settle)
+
+
+def _fixed_clock():
+    """A store clock that does not move: "next in 1 min" must not depend on how long the test takes."""
+    from datetime import datetime, timezone
+
+    return lambda: datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+
+
+def test_home_with_the_review_schedule(snap_compare, mini_course, ui):
+    from tutor.study import Progress
+
+    async def quiz_then_home(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("t")
+        await _answers(pilot, ui, [True, False, True, True])
+        await pilot.press("escape")
+        await _settle(pilot)
+
+    app = ui.make_app(mini_course, progress=Progress.in_memory(mini_course, _fixed_clock()))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=quiz_then_home)
+
+
+def test_leave_quiz_dialog(snap_compare, mini_course, ui):
+    async def answer_then_escape(pilot) -> None:
+        await _settle(pilot)
+        await _answers(pilot, ui, [True])
+        await pilot.press("escape")
+        await _settle(pilot)
+
+    assert snap_compare(ui.make_app(mini_course, quiz="basics"), terminal_size=(80, 24), run_before=answer_then_escape)
+
+
+def test_results_small(snap_compare, mini_course, ui):
+    async def finish(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("enter", "t")
+        await _answers(pilot, ui, [True, False, True, False])
+        await _settle(pilot)
+
+    assert snap_compare(ui.make_app(mini_course), terminal_size=SMALL, run_before=finish)
+
+
+def test_first_answer_counts_after_a_take_back(snap_compare, mini_course, ui):
+    async def retake(pilot) -> None:
+        await _settle(pilot)
+        await ui.answer(pilot, right=False)
+        await pilot.press("u")
+        await ui.answer(pilot, right=True)
+        await _settle(pilot)
+
+    assert snap_compare(ui.make_app(mini_course, quiz="basics"), terminal_size=(80, 24), run_before=retake)
+
+
+def test_review_results(snap_compare, mini_course, ui):
+    """Two questions missed a while ago, reviewed: when each comes back."""
+    from datetime import datetime, timedelta, timezone
+
+    from tutor.study import Progress
+
+    times = [datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)]
+    progress = Progress.in_memory(mini_course, lambda: times[0])
+    progress.store.record_answer("basics", "tf", "False", False)
+    progress.store.record_answer("basics", "num", "0.3", False)
+    times[0] += timedelta(minutes=2)
+
+    async def review(pilot) -> None:
+        await _settle(pilot)
+        await _answers(pilot, ui, [True, False])
+        await _settle(pilot)
+
+    app = ui.make_app(mini_course, review=True, progress=progress)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=review)

@@ -16,8 +16,19 @@ from tutor.progress.store import (
     Stats,
     Store,
     StoreStatus,
+    open_memory_store,
     open_store,
     resolve_data_dir,
 )
 
-__all__ = ["Day", "LessonState", "LessonStats", "Stats", "Store", "StoreStatus", "open_store", "resolve_data_dir"]
+__all__ = [
+    "Day",
+    "LessonState",
+    "LessonStats",
+    "Stats",
+    "Store",
+    "StoreStatus",
+    "open_memory_store",
+    "open_store",
+    "resolve_data_dir",
+]

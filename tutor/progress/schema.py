@@ -1,8 +1,8 @@
 """The progress database's schema, one migration per version.
 
 ``PRAGMA user_version`` holds the version reached; ``PRAGMA application_id`` marks the file as
-ours, so a SQLite file of another program is recognised rather than written into. To add v2,
-write ``_v2(db)`` and append it to ``MIGRATIONS``: ``migrate`` runs whatever is missing, all in
+ours, so a SQLite file of another program is recognised rather than written into. To add a version,
+write ``_vN(db)`` and append it to ``MIGRATIONS``: ``migrate`` runs whatever is missing, all in
 the caller's transaction, so an interrupted upgrade leaves the old version intact.
 """
 
@@ -59,7 +59,15 @@ def _v2(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX exercise_results_by_exercise ON exercise_results (exercise, id)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+def _v3(db: sqlite3.Connection) -> None:
+    """Durable quizzes: each answer keeps the question as it was asked (a review of a generated
+    question then draws other numbers), and a lesson quiz left unfinished keeps its state to resume."""
+    db.execute("ALTER TABLE answers ADD COLUMN prompt TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX answers_by_question ON answers (lesson_id, question_id, id)")
+    db.execute("CREATE TABLE open_quizzes ( lesson_id TEXT PRIMARY KEY, state TEXT NOT NULL, at TEXT NOT NULL)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 LATEST = len(MIGRATIONS)
 
 

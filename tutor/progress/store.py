@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -144,6 +145,8 @@ class Store:
         self._opened = status
         self._clock = clock
         self.status = status
+        #: Writes collected by ``together()``, written as one transaction when it ends.
+        self._batch: list[Callable[[sqlite3.Connection], object]] | None = None
 
     # ----- writes -------------------------------------------------------------------------
 
@@ -157,31 +160,34 @@ class Store:
             )
         )
 
-    def record_answer(self, lesson_id: str, question_id: str, given: str, correct: bool, skipped: bool = False) -> None:
-        """Log one graded answer (quiz or review) and reschedule the question.
+    def record_answer(
+        self, lesson_id: str, question_id: str, given: str, correct: bool, skipped: bool = False, *, prompt: str = ""
+    ) -> None:
+        """Log one graded answer (quiz, practice or review) and reschedule the question.
 
-        A miss (or skip) rates the question's review card Again, creating it; a correct answer
-        rates an existing card Good. Questions never missed get no card and never come back.
+        Every answer rates the question's review card, creating it: a miss (or skip) Again, a
+        correct answer Good. ``prompt`` is the question as asked (with its drawn numbers), so a
+        review can ask it with other numbers.
         """
         at = self._now()
         recalled = correct and not skipped
 
         def work(db: sqlite3.Connection) -> None:
             db.execute(
-                "INSERT INTO answers (lesson_id, question_id, given, correct, skipped, at) VALUES (?, ?, ?, ?, ?, ?)",
-                (lesson_id, question_id, given, int(correct), int(skipped), _iso(at)),
+                "INSERT INTO answers (lesson_id, question_id, given, correct, skipped, at, prompt)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (lesson_id, question_id, given, int(correct), int(skipped), _iso(at), prompt),
             )
             row = db.execute(
                 "SELECT card FROM reviews WHERE lesson_id = ? AND question_id = ?", (lesson_id, question_id)
             ).fetchone()
-            if row is not None or not recalled:
-                from tutor.progress.review import review
+            from tutor.progress.review import review
 
-                card, due = review(row["card"] if row else None, recalled, at)
-                db.execute(
-                    "INSERT OR REPLACE INTO reviews (lesson_id, question_id, card, due) VALUES (?, ?, ?, ?)",
-                    (lesson_id, question_id, card, _iso(due)),
-                )
+            card, due = review(row["card"] if row else None, recalled, at)
+            db.execute(
+                "INSERT OR REPLACE INTO reviews (lesson_id, question_id, card, due) VALUES (?, ?, ?, ?)",
+                (lesson_id, question_id, card, _iso(due)),
+            )
 
         self._write(work)
 
@@ -201,7 +207,7 @@ class Store:
         """Delete all progress (the file stays, empty)."""
 
         def work(db: sqlite3.Connection) -> None:
-            for table in ("positions", "answers", "scores", "reviews"):
+            for table in ("positions", "answers", "scores", "reviews", "open_quizzes"):
                 db.execute(f"DELETE FROM {table}")
 
         self._write(work)
@@ -272,15 +278,15 @@ class Store:
         attempts, correct = sum(item.attempts for item in lessons), sum(item.correct for item in lessons)
         return Stats(lessons, days, *_counts((attempts, correct)), len(self.due_reviews(now, course)))
 
-    def export(self) -> dict:
+    def export(self) -> dict[str, object]:
         """Everything stored, as JSON-able data."""
         rows = self._rows
-        answers = rows("SELECT lesson_id, question_id, given, correct, skipped, at FROM answers ORDER BY id")
+        answers = rows("SELECT lesson_id, question_id, prompt, given, correct, skipped, at FROM answers ORDER BY id")
         for answer in answers:
             answer["correct"], answer["skipped"] = bool(answer["correct"]), bool(answer["skipped"])
         reviews = rows("SELECT lesson_id, question_id, due, card FROM reviews ORDER BY due")
         for item in reviews:
-            item["card"] = json.loads(item["card"])
+            item["card"] = json.loads(str(item["card"]))
         return {
             "format": "ce-tutor progress",
             "schema": schema.LATEST,
@@ -289,6 +295,7 @@ class Store:
             "answers": answers,
             "scores": rows("SELECT lesson_id, score, total, at FROM scores ORDER BY id"),
             "reviews": reviews,
+            "open_quizzes": rows("SELECT lesson_id, state, at FROM open_quizzes ORDER BY at"),
         }
 
     # ----- exercises (the exercise track's check results) ---------------------------------
@@ -308,6 +315,70 @@ class Store:
         rows = self._db.execute("SELECT exercise, passed FROM exercise_results ORDER BY id")
         return {row[0]: bool(row[1]) for row in rows}
 
+    # ----- quizzes in progress, review schedule, one transaction for several writes --------
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """The writes made inside go to the database as one transaction, all or none: an answer
+        and the quiz state it changes cannot be torn apart by a kill. Nothing is written if the
+        block raises."""
+        if self._batch is not None:  # already inside: the outer block writes
+            yield
+            return
+        self._batch = []
+        try:
+            yield
+            batch = self._batch
+        finally:
+            self._batch = None
+        if batch:
+            self._write(lambda db: [work(db) for work in batch])
+
+    def save_quiz(self, lesson_id: str, state: str) -> None:
+        """Keep the state of the lesson's unfinished quiz (``state`` is the study layer's text)."""
+        at = self._now()
+        self._write(
+            lambda db: db.execute(
+                "INSERT OR REPLACE INTO open_quizzes (lesson_id, state, at) VALUES (?, ?, ?)",
+                (lesson_id, state, _iso(at)),
+            )
+        )
+
+    def drop_quiz(self, lesson_id: str) -> None:
+        """Forget the lesson's unfinished quiz (finished, or no longer resumable)."""
+        self._write(lambda db: db.execute("DELETE FROM open_quizzes WHERE lesson_id = ?", (lesson_id,)))
+
+    def open_quizzes(self) -> dict[str, tuple[str, datetime]]:
+        """Each lesson's unfinished quiz: its saved state and when it was last answered."""
+        rows = self._db.execute("SELECT lesson_id, state, at FROM open_quizzes")
+        return {row[0]: (row[1], _parse(row[2])) for row in rows}
+
+    def last_prompt(self, lesson_id: str, question_id: str) -> str:
+        """The question as it was asked last (drawn numbers written in), or "" if never or not known."""
+        row = self._db.execute(
+            "SELECT prompt FROM answers WHERE lesson_id = ? AND question_id = ? ORDER BY id DESC LIMIT 1",
+            (lesson_id, question_id),
+        ).fetchone()
+        return str(row[0]) if row else ""
+
+    def review_dues(self, course: Course | None = None) -> list[tuple[str, str, datetime]]:
+        """Every scheduled question and when it is due, soonest first; with ``course``, only its questions."""
+        rows = self._db.execute("SELECT lesson_id, question_id, due FROM reviews ORDER BY due, lesson_id, question_id")
+        dues = [(row[0], row[1], _parse(row[2])) for row in rows]
+        if course is None:
+            return dues
+        known = {(lesson.id, question.id) for lesson in course.lessons for question in lesson.questions}
+        return [item for item in dues if item[:2] in known]
+
+    def last_position_at(self) -> datetime | None:
+        """When a lesson position was recorded last, or None before any."""
+        row = self._db.execute("SELECT MAX(at) FROM positions").fetchone()
+        return _parse(row[0]) if row and row[0] else None
+
+    def now(self) -> datetime:
+        """The store's clock (UTC): tests move it, the screens read the time from it."""
+        return self._now()
+
     # ----- lifetime -----------------------------------------------------------------------
 
     def close(self) -> None:
@@ -324,7 +395,7 @@ class Store:
     def _now(self) -> datetime:
         return self._clock().astimezone(timezone.utc)
 
-    def _rows(self, sql: str) -> list[dict]:
+    def _rows(self, sql: str) -> list[dict[str, object]]:
         return [dict(row) for row in self._db.execute(sql)]
 
     def _best_scores(self) -> dict[str, tuple[int, int]]:
@@ -336,6 +407,9 @@ class Store:
 
     def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:
         """Run ``work`` in one write transaction; a database failure goes to ``status``, not up."""
+        if self._batch is not None:
+            self._batch.append(work)
+            return
         try:
             _transaction(self._db, work)
         except sqlite3.Error as exc:
@@ -461,11 +535,21 @@ def _move_aside(path: Path, now: datetime) -> Path:
     return target
 
 
+def open_memory_store(clock: Clock | None = None) -> Store:
+    """A working store in memory, forgotten on exit: the same code as the file, for tests and
+    for an app started without one."""
+    return Store(_memory_db(), StoreStatus("ok", None), clock or _utc_now)
+
+
 def _in_memory(path: Path, clock: Clock, message: str) -> Store:
     """A working store that forgets everything on exit: the tutor runs, the learner is told."""
+    return Store(_memory_db(), StoreStatus("not-saving", path, message), clock)
+
+
+def _memory_db() -> sqlite3.Connection:
     db = sqlite3.connect(":memory:", isolation_level=None)
     _transaction(db, schema.migrate)
-    return Store(db, StoreStatus("not-saving", path, message), clock)
+    return db
 
 
 # ----- small helpers ----------------------------------------------------------------------
@@ -490,6 +574,10 @@ def _utc_now() -> datetime:
 
 def _iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _parse(text: str) -> datetime:
+    return datetime.fromisoformat(text)
 
 
 def _why(exc: BaseException) -> str:

@@ -1,29 +1,33 @@
 """The ce-tutor app: a course map first, lessons and quizzes pushed on top of it.
 
-The App class stays small: it holds the course, the progress store and the seed, knows where the
-learner left off, and knows how to open a lesson, a quiz, a practice set or a review. Lesson and
-quiz screens are imported when first opened, so the course map starts without numpy or plotext.
+The App class stays small: it holds the course, the progress and the planner (``tutor.study``,
+which decides what a quiz asks, what to continue and what is due), and knows how to open a
+lesson, a quiz plan or the exercises. A quiz goes back, when left, to where it was started: the
+lesson it was started from, else the course map. Lesson and quiz screens are imported when first
+opened, so the course map starts without numpy or plotext.
 """
 
 from __future__ import annotations
 
-import random
+import asyncio
+import signal
 from pathlib import Path
+from types import FrameType
 
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
-from tutor.content.kinds import QuestionBase
-from tutor.content.model import Course, Lesson
-from tutor.ui.progress import MemoryProgress, ProgressStore
+from tutor.content.model import Course
+from tutor.study import Plan, Planner, Progress, Reading
 from tutor.ui.screens.commands import CourseCommands
 from tutor.ui.screens.home import HomeScreen
+from tutor.ui.start import OpenExercises, OpenLesson, Practise, ReviewDue, Start, TakeQuiz
 
-#: Generated questions in one practice set.
-PRACTICE_COUNT = 10
 #: Below this size the screens show an "enlarge the terminal" notice instead of a broken layout.
 MIN_WIDTH, MIN_HEIGHT = 40, 12
+#: Signals that end the app as a quit does: the terminal is restored (answers are saved as given).
+EXIT_SIGNALS = ("SIGTERM", "SIGHUP")
 
 
 class TutorApp(App[int]):
@@ -42,25 +46,22 @@ class TutorApp(App[int]):
         self,
         course: Course,
         *,
-        lesson: str | None = None,
-        quiz: str | None = None,
-        practice: str | None = None,
-        review: bool = False,
+        start: Start | None = None,
         seed: int | None = None,
-        progress: ProgressStore | None = None,
+        progress: Progress | None = None,
         cursor_blink: bool = True,
-        exercises: Path | None = None,
+        exit_on_signals: bool = False,
     ) -> None:
         super().__init__()
         self.course = course
         self.seed = seed
-        self.progress: ProgressStore = progress if progress is not None else MemoryProgress()
+        #: The learner's store, or the same store in memory (tests, or nothing given).
+        self.progress = progress if progress is not None else Progress.in_memory(course)
+        self.planner = Planner(course, self.progress, seed)
         #: Tests turn the Input cursor blink off: it is a wall-clock timer.
         self.cursor_blink = cursor_blink
-        self._start = (lesson, quiz, practice)
-        self._review_at_start = review
-        self._exercises_at_start = exercises
-        self._practice_round = 0
+        self._start = start
+        self._exit_on_signals = exit_on_signals
         #: One line about the progress store for the learner (e.g. "progress will not be saved").
         self.store_message = ""
         self.sub_title = course.title
@@ -71,23 +72,36 @@ class TutorApp(App[int]):
     def on_mount(self) -> None:
         if self.store_message:
             self.notify(self.store_message, title="Progress", severity="warning", timeout=10)
-        lesson, quiz, practice = self._start
-        if quiz is not None:
-            self.open_quiz(quiz)
-        elif practice is not None:
-            self.open_practice(practice)
-        elif lesson is not None:
-            self.open_lesson(lesson)
-        elif self._review_at_start:
+        if self._exit_on_signals:
+            self._handle_exit_signals()
+        if self._start is not None:
+            self.begin(self._start)
+
+    def begin(self, start: Start) -> None:
+        """Open what the command line asked for."""
+        if isinstance(start, OpenLesson):
+            self.open_lesson(start.lesson_id)
+        elif isinstance(start, TakeQuiz):
+            self.open_quiz(start.lesson_id)
+        elif isinstance(start, Practise):
+            self.open_practice(start.lesson_id)
+        elif isinstance(start, ReviewDue):
             self.open_review()
-        elif self._exercises_at_start is not None:
-            self.open_exercises(self._exercises_at_start)
+        elif isinstance(start, OpenExercises):
+            self.open_exercises(start.directory)
 
     # ----- navigation -------------------------------------------------------------------
 
     def back_to_home(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def here(self) -> str | None:
+        """The lesson the learner is in (the screen under any dialog), or None elsewhere."""
+        from tutor.ui.screens.lesson import LessonScreen
+
+        screen = next(s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen))
+        return screen.lesson.id if isinstance(screen, LessonScreen) else None
 
     def open_lesson(self, lesson_id: str) -> None:
         """The lesson, directly above the course map (the open one is kept, with its scroll)."""
@@ -103,95 +117,57 @@ class TutorApp(App[int]):
         self.push_screen(LessonScreen(lesson))
 
     def open_quiz(self, lesson_id: str) -> None:
-        """The lesson's quiz, above its lesson so Esc returns there."""
-        from tutor.quiz import QuizSession
-        from tutor.ui.screens.quiz import QuizScreen
-
-        lesson = self.course.lesson(lesson_id)
-        if not lesson.questions:
-            self.open_lesson(lesson_id)
-            self.notify(f"“{lesson.title}” has no quiz.", title="No quiz")
+        """The lesson's quiz (resumed if it was left unfinished), over the screen it is started from."""
+        plan = self.planner.lesson_quiz(lesson_id, origin=self._origin(lesson_id))
+        if plan is None:
+            self.notify(f"“{self.course.lesson(lesson_id).title}” has no quiz.", title="No quiz", markup=False)
             return
-        self.open_lesson(lesson_id)
-        session = QuizSession(lesson.questions, seed=self.seed)
-        self.push_screen(QuizScreen(session, title=f"{lesson.title} — quiz", lesson_id=lesson.id, record=True))
+        self.open_plan(plan)
+        if plan.resumed:
+            answered = len(plan.resumed)
+            self.notify(
+                f"Resumed where you left off: {answered} of {len(plan.items)} already answered (they count as given).",
+                title="Quiz",
+                markup=False,
+            )
 
-    def open_practice(self, lesson_id: str = "all") -> None:
-        """A set of generated questions from one lesson (above it) or from every lesson ("all")."""
-        from tutor.quiz import QuizSession, practice_set
-        from tutor.ui.screens.quiz import QuizScreen
-
-        lessons: tuple[Lesson, ...] = self.course.lessons if lesson_id == "all" else (self.course.lesson(lesson_id),)
-        questions = [q for lesson in lessons for q in lesson.questions]
-        seed = self._practice_seed()
-        drawn = practice_set(questions, seed, PRACTICE_COUNT)
-        if lesson_id == "all":
-            self.back_to_home()
-            title = "Practice — all lessons"
-        else:
-            self.open_lesson(lesson_id)
-            title = f"{lessons[0].title} — practice"
-        if not drawn:
+    def open_practice(self, lesson_id: str | None = None) -> None:
+        """Generated questions from one lesson, or (``lesson_id`` None) from every lesson."""
+        origin = self._origin(lesson_id) if lesson_id is not None else None
+        plan = self.planner.practice(lesson_id, origin=origin)
+        if plan is None:
             self.notify("There are no generated practice questions here yet.", title="No practice")
             return
-        session = QuizSession(drawn, seed=seed)
-        self.push_screen(QuizScreen(session, title=title, lesson_id=lesson_id, practice=True))
+        self.open_plan(plan)
 
     def open_review(self) -> None:
-        """The questions due for review, from every lesson, over the course map (a notice when none is)."""
-        from tutor.quiz import QuizSession
+        """The questions due for review, over the course map (a notice when none is)."""
+        plan = self.planner.review()
+        if plan is None:
+            self.back_to_home()
+            self.notify(self.planner.review_summary().nothing_due(), title="Review", markup=False)
+            return
+        self.open_plan(plan)
+
+    def open_plan(self, plan: Plan) -> None:
+        """Run ``plan`` over where it was started: its lesson, or the course map."""
         from tutor.ui.screens.quiz import QuizScreen
 
-        questions, lesson_ids = self.review_questions()
-        self.back_to_home()
-        if not questions:
-            self.notify(
-                "Nothing is due for review: questions you miss come back here when they are due.", title="Review"
-            )
-            return
-        session = QuizSession(questions, seed=self.seed)
-        self.push_screen(QuizScreen(session, title="Review", lesson_id="review", lesson_ids=lesson_ids))
-
-    def review_questions(self) -> tuple[list[QuestionBase], tuple[str, ...]]:
-        """The due questions the course still has, most overdue first, and the lesson of each.
-
-        Generated ones stay templates: the quiz session draws their numbers afresh.
-        """
-        known = {(lesson.id, q.id): q for lesson in self.course.lessons for q in lesson.questions}
-        due = [item for item in self.progress.due_reviews() if item in known]
-        return [known[item] for item in due], tuple(lesson_id for lesson_id, _ in due)
-
-    def due_count(self) -> int:
-        """How many questions a review would ask now."""
-        return len(self.review_questions()[0])
+        if plan.origin is None:
+            self.back_to_home()
+        else:
+            self.open_lesson(plan.origin)
+        self.push_screen(QuizScreen(self.planner.start(plan)))
 
     def continue_learning(self) -> None:
-        """Reopen the lesson read last, at its section; a notice before any lesson was opened."""
-        point = self.resume_point()
+        """Reopen the lesson read last at its section, or resume the unfinished quiz, whichever is later."""
+        point = self.planner.continue_point()
         if point is None:
             self.notify("Nothing to continue yet: open a lesson from the course map.", title="Continue")
-            return
-        self.open_lesson(point[0].id)
-
-    def resume_point(self) -> tuple[Lesson, int] | None:
-        """The lesson read last and its section (0-based), if the course still has that lesson."""
-        last = self.progress.last_position()
-        if last is None:
-            return None
-        lesson_id, section = last
-        lesson = next((item for item in self.course.lessons if item.id == lesson_id), None)
-        if lesson is None:
-            return None
-        return lesson, max(0, min(section, len(lesson.sections) - 1))
-
-    def continue_label(self) -> str | None:
-        """ "Continue: <lesson>, section k of n", or None when there is nothing to continue."""
-        point = self.resume_point()
-        if point is None:
-            return None
-        lesson, section = point
-        where = f", section {section + 1} of {len(lesson.sections)}" if lesson.sections else ""
-        return f"Continue: {lesson.title}{where}"
+        elif isinstance(point, Reading):
+            self.open_lesson(point.lesson.id)
+        else:
+            self.open_quiz(point.lesson.id)
 
     def open_exercises(self, directory: Path | None = None) -> None:
         """The exercise track over the course map, on ``directory`` (default ./ce-tutor-exercises)."""
@@ -201,12 +177,50 @@ class TutorApp(App[int]):
         self.back_to_home()
         self.push_screen(ExercisesScreen(directory or DEFAULT_DIR))
 
-    def _practice_seed(self) -> int:
-        """The --seed reproduces the first set; each further set draws new numbers."""
-        self._practice_round += 1
-        if self.seed is None:
-            return random.randrange(2**32)
-        return self.seed + self._practice_round - 1
+    def _origin(self, lesson_id: str) -> str | None:
+        """Where a quiz or practice of ``lesson_id`` goes back to: that lesson if the learner is in it."""
+        return lesson_id if self.here() == lesson_id else None
+
+    # ----- signals ----------------------------------------------------------------------
+
+    def _handle_exit_signals(self) -> None:
+        """SIGTERM and SIGHUP quit as q does, so Textual gives the terminal back (its driver
+        handles only SIGTSTP/SIGCONT and SIGWINCH; by default these two kill the process with
+        the terminal left in raw mode and the alternate screen)."""
+        self._resume_only_after_a_suspend()
+        loop = asyncio.get_running_loop()
+        for name in EXIT_SIGNALS:
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            try:
+                loop.add_signal_handler(number, self.exit, None, 128 + number)
+            except (NotImplementedError, RuntimeError, ValueError):  # no signal handlers on this platform/thread
+                return
+
+    @staticmethod
+    def _resume_only_after_a_suspend() -> None:
+        """Textual's driver re-enters application mode on every SIGCONT. A closed terminal sends
+        SIGCONT along with SIGHUP, and re-entering while the app quits left it waiting forever on
+        a second output thread: pass SIGCONT on only after a SIGTSTP (a real suspend)."""
+        on_stop, on_continue = signal.getsignal(signal.SIGTSTP), signal.getsignal(signal.SIGCONT)
+        if not callable(on_stop) or not callable(on_continue):
+            return
+        stopped = False
+
+        def stop(number: int, frame: FrameType | None) -> None:
+            nonlocal stopped
+            stopped = True
+            on_stop(number, frame)
+
+        def resume(number: int, frame: FrameType | None) -> None:
+            nonlocal stopped
+            if stopped:
+                stopped = False
+                on_continue(number, frame)
+
+        signal.signal(signal.SIGTSTP, stop)
+        signal.signal(signal.SIGCONT, resume)
 
     # ----- help -------------------------------------------------------------------------
 
@@ -222,33 +236,20 @@ class TutorApp(App[int]):
 def run_app(
     course: Course,
     *,
-    lesson: str | None = None,
-    quiz: str | None = None,
-    practice: str | None = None,
-    review: bool = False,
+    start: Start | None = None,
     seed: int | None = None,
     data_dir: Path | None = None,
-    exercises: Path | None = None,
 ) -> int:
-    """Run the tutor in the terminal until the learner quits; the process exit code.
+    """Run the tutor in the terminal until the learner quits; the process exit code
+    (128 + the signal's number after SIGTERM or SIGHUP, as a shell reports a killed command).
 
     Progress is read from and saved to the learner's store: ``data_dir`` (``--data-dir``), else
     ``$CE_TUTOR_HOME``, else the user data dir.
     """
     from tutor.progress import open_store
-    from tutor.ui.progress import StoreProgress
 
     with open_store(data_dir) as store:
-        app = TutorApp(
-            course,
-            lesson=lesson,
-            quiz=quiz,
-            practice=practice,
-            review=review,
-            seed=seed,
-            progress=StoreProgress(store, course),
-            exercises=exercises,
-        )
+        app = TutorApp(course, start=start, seed=seed, progress=Progress(store, course), exit_on_signals=True)
         app.store_message = store.status.message
         app.run()
     return app.return_code or 0

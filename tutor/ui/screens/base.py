@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual import events, on
 from textual.screen import Screen
 from textual.types import NoActiveAppError
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from tutor.ui.app import TutorApp
 
 TOO_SMALL = "The terminal is too small for ce-tutor.\nEnlarge it to at least 40 columns × 12 rows."
 
@@ -26,6 +31,11 @@ class TutorScreen(Screen):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._start_with_breakpoint_classes()
+
+    @property
+    def tutor(self) -> TutorApp:
+        """The app, typed: its course, progress and planner."""
+        return cast("TutorApp", self.app)
 
     def _start_with_breakpoint_classes(self) -> None:
         """The app's breakpoint classes for the terminal's size, set before the screen is

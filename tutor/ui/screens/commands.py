@@ -14,13 +14,16 @@ class CourseCommands(Provider):
     _listed: list[tuple[str, Callable[[], None], str]]
 
     def _commands(self) -> Iterator[tuple[str, Callable[[], None], str]]:
+        from tutor.ui.app import TutorApp
+
         app = self.app
-        course = getattr(app, "course", None)
-        if course is None:
+        if not isinstance(app, TutorApp):
             return
-        if resume := app.continue_label():
-            yield resume, app.continue_learning, "reopen the lesson you read last, where you left off"
-        yield f"Review ({app.due_count()} due)", app.open_review, "the questions you missed, once they are due"
+        course = app.course
+        if point := app.planner.continue_point():
+            yield point.label(), app.continue_learning, "where you left off: the lesson read last, or a quiz"
+        summary = app.planner.review_summary()
+        yield f"Review ({summary.due} due)", app.open_review, summary.line()
         for number, lesson in enumerate(course.lessons, 1):
             yield f"Lesson {number}: {lesson.title}", partial(app.open_lesson, lesson.id), lesson.summary.strip()
             if lesson.questions:
@@ -34,7 +37,7 @@ class CourseCommands(Provider):
                     partial(app.open_practice, lesson.id),
                     "generated questions with fresh numbers",
                 )
-        yield "Practice: all lessons", partial(app.open_practice, "all"), "generated questions from every lesson"
+        yield "Practice: all lessons", partial(app.open_practice, None), "generated questions from every lesson"
         yield "Exercises", app.open_exercises, "write the losses in Python yourself, checked on every save"
         yield "Course map", app.back_to_home, "back to the list of lessons"
 

@@ -1,5 +1,5 @@
-"""The course map: where to continue, what is due for review, and the lessons in order with
-minutes, state and best quiz score."""
+"""The course map: where to continue, what the review schedule holds, and the lessons in order with
+minutes, state and best quiz score. The cursor starts on the lesson to continue."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from tutor.progress.store import LessonState
 from tutor.ui.screens.base import TutorScreen
 
 NEW = LessonState("new")
+#: How often the review line is read again while the course map is shown: it says "next in 4 min",
+#: so it must move on its own. (Tests call ``show_review`` after moving the store's clock.)
+REVIEW_REFRESH_SECONDS = 15.0
 
 
 class LessonTable(DataTable):
@@ -35,11 +38,18 @@ class HomeScreen(TutorScreen):
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
     HELP_NOTE = (
-        "↑/↓ choose a lesson. Enter opens it, t starts its quiz, g a practice set of generated "
-        "questions, a a practice set from every lesson. c continues where you left off; v reviews the "
-        "questions you missed once they are due; x opens the exercises, Python files you write and "
-        "ce-tutor checks on every save. Ctrl+P finds any lesson or quiz by name."
+        "↑/↓ choose a lesson. Enter opens it, t starts its quiz (or resumes it where you left it), g a "
+        "practice set of generated questions, a a practice set from every lesson. c continues where you "
+        "left off. v reviews the questions that are due: every question you answer is scheduled, sooner "
+        "if you missed it (the review line says how many are due now, when the next comes, and how many "
+        "are scheduled). x opens the exercises, Python files you write and ce-tutor checks on every save. "
+        "Ctrl+P finds any lesson or quiz by name."
     )
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: The cursor was put on the lesson to continue (done once, at the first showing).
+        self._placed = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -58,8 +68,9 @@ class HomeScreen(TutorScreen):
 
     def on_mount(self) -> None:
         self.title = "Course map"
-        self.sub_title = self.app.course.title
+        self.sub_title = self.tutor.course.title
         self.query_one(DataTable).focus()
+        self.set_interval(REVIEW_REFRESH_SECONDS, self.show_review)
 
     def on_screen_resume(self) -> None:
         """Fill on every showing, the first included: lessons and quizzes on top change the progress."""
@@ -76,8 +87,8 @@ class HomeScreen(TutorScreen):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        states = self.app.progress.lesson_states()
-        for number, lesson in enumerate(self.app.course.lessons, 1):
+        states = self.tutor.progress.lesson_states()
+        for number, lesson in enumerate(self.tutor.course.lessons, 1):
             state = states.get(lesson.id, NEW)
             best = f"{state.best_score} / {state.best_total}" if state.best_total else None
             table.add_row(
@@ -88,23 +99,30 @@ class HomeScreen(TutorScreen):
                 best or ("—" if lesson.questions else "no quiz"),
                 key=lesson.id,
             )
-        if self.app.course.lessons:
-            table.move_cursor(row=min(max(row, 0), len(self.app.course.lessons) - 1))
+        if self.tutor.course.lessons:
+            table.move_cursor(row=min(max(row, 0), len(self.tutor.course.lessons) - 1))
 
     def _show_next_steps(self) -> None:
-        """The "Continue" line (only once a lesson was opened) and the review line, each naming its key."""
-        resume = self.app.continue_label()
+        """The "Continue" line (only once there is something to continue) and the review line."""
+        point = self.tutor.planner.continue_point()
         line = self.query_one("#home-continue", Static)
-        line.update(f"{resume} — press c" if resume else "")
-        line.display = resume is not None
-        due = self.app.due_count()
-        self.query_one("#home-review", Static).update(
-            f"Review ({due} due) — press v" if due else "Nothing due for review"
-        )
+        line.update(f"{point.label()} — press c" if point else "")
+        line.display = point is not None
+        if point is not None and not self._placed:  # the first showing: the cursor on that lesson
+            ids = [lesson.id for lesson in self.tutor.course.lessons]
+            if point.lesson.id in ids:
+                self.query_one(DataTable).move_cursor(row=ids.index(point.lesson.id))
+        self._placed = True
+        self.show_review()
+
+    def show_review(self) -> None:
+        """The review line: due now, when the next comes, how many are scheduled (read afresh)."""
+        summary = self.tutor.planner.review_summary()
+        self.query_one("#home-review", Static).update(summary.line() + (" — press v" if summary.due else ""))
 
     def _selected(self) -> Lesson | None:
         table = self.query_one(DataTable)
-        lessons = self.app.course.lessons
+        lessons = self.tutor.course.lessons
         return lessons[table.cursor_row] if lessons and 0 <= table.cursor_row < len(lessons) else None
 
     @on(DataTable.RowHighlighted)
@@ -122,24 +140,24 @@ class HomeScreen(TutorScreen):
 
     def action_open(self) -> None:
         if lesson := self._selected():
-            self.app.open_lesson(lesson.id)
+            self.tutor.open_lesson(lesson.id)
 
     def action_quiz(self) -> None:
         if lesson := self._selected():
-            self.app.open_quiz(lesson.id)
+            self.tutor.open_quiz(lesson.id)
 
     def action_practice(self) -> None:
         if lesson := self._selected():
-            self.app.open_practice(lesson.id)
+            self.tutor.open_practice(lesson.id)
 
     def action_practice_all(self) -> None:
-        self.app.open_practice("all")
+        self.tutor.open_practice(None)
 
     def action_continue(self) -> None:
-        self.app.continue_learning()
+        self.tutor.continue_learning()
 
     def action_review(self) -> None:
-        self.app.open_review()
+        self.tutor.open_review()
 
     def action_exercises(self) -> None:
-        self.app.open_exercises()
+        self.tutor.open_exercises()

@@ -1,12 +1,12 @@
 """One question at a time: answer with one key (or type a number), read the feedback, go on.
 
-The screen drives a :class:`~tutor.quiz.QuizSession`, mounts the answer widget the question's
-kind names, and renders the session's verdicts; it grades nothing and knows no question kind.
+The screen drives a :class:`~tutor.study.QuizRun` (a plan being taken: its session grades, and
+it saves each first answer the moment it is graded), mounts the answer widget the question's
+kind names, and renders the verdicts; it grades nothing, records nothing itself and knows no
+question kind.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,10 +14,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, ProgressBar, Static
 
-from tutor.content.kinds import Verdict
-from tutor.quiz import QuizSession
+from tutor.study import QuizRun
 from tutor.ui.kinds import answer_widget
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.screens.confirm import LeaveQuiz
 from tutor.ui.widgets.answers import AnswerWidget
 from tutor.ui.widgets.quiz import Feedback
 
@@ -37,29 +37,17 @@ class QuizScreen(TutorScreen):
         "or move with ↑/↓ and press Enter. True/false also takes t and f. "
         "Numbers: type into the box and press Enter; the box takes only the characters of a number "
         "(digits . , e + − and spaces), so h, s, u, n and ? stay commands while you type. "
-        "Text that is not a number is refused with a message and is not graded."
+        "Text that is not a number is refused with a message and is not graded. "
+        "Your first answer to each question is saved at once and is the one that counts; u lets you try "
+        "again for yourself. Esc asks before leaving a quiz you have started: what you answered is kept, "
+        "and a lesson's quiz resumes where you left it (t on its lesson, or c on the course map)."
     )
 
-    def __init__(
-        self,
-        session: QuizSession,
-        *,
-        title: str,
-        lesson_id: str,
-        record: bool = False,
-        practice: bool = False,
-        lesson_ids: Sequence[str] = (),
-    ) -> None:
+    def __init__(self, run: QuizRun) -> None:
         super().__init__()
-        self.session = session
-        self.quiz_title = title
-        self.lesson_id = lesson_id
-        #: A review mixes lessons: the lesson of each question, in order, to record answers under.
-        self.lesson_ids = tuple(lesson_ids)
-        self.record = record
-        self.practice = practice
-        #: (question number, prompt as asked, verdict) for every answer given, in order.
-        self.history: list[tuple[int, str, Verdict]] = []
+        self.run = run
+        self.session = run.session
+        self.quiz_title = run.plan.title
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -75,7 +63,7 @@ class QuizScreen(TutorScreen):
 
     def on_mount(self) -> None:
         self.title = self.quiz_title
-        self.sub_title = self.app.course.title
+        self.sub_title = self.tutor.course.title
         self.show_question()
 
     # ----- rendering --------------------------------------------------------------------
@@ -104,10 +92,10 @@ class QuizScreen(TutorScreen):
         self.refresh_bindings()
 
     def _source(self) -> str:
-        """In a review, which lesson the current question comes from (a lesson quiz needs no reminder)."""
-        if not self.lesson_ids:
+        """In a plan that mixes lessons, which lesson the current question comes from."""
+        if self.run.plan.lesson is not None:
             return ""
-        return f" · from {self.app.course.lesson(self.lesson_of(self.session.position - 1)).title}"
+        return f" · from {self.tutor.course.lesson(self.run.item.lesson_id).title}"
 
     def show_verdict(self) -> None:
         """Render the feedback for the answer just given (or the question just skipped)."""
@@ -116,7 +104,8 @@ class QuizScreen(TutorScreen):
         self.query_one(ProgressBar).update(progress=len(self.session.answers))
         self.answer_box.show_verdict(verdict)
         feedback = self.query_one(Feedback)
-        feedback.show(verdict, last=self.session.position == self.session.total)
+        counted = self.session.counted if self.session.retaken else None
+        feedback.show(verdict, last=self.session.position == self.session.total, counted=counted)
         body = self.query_one("#quiz-body", VerticalScroll)
         body.focus()  # so ↑/↓ scroll a long explanation
         self.call_after_refresh(body.scroll_to_widget, feedback, animate=False, top=True)
@@ -128,24 +117,19 @@ class QuizScreen(TutorScreen):
     def _answered(self, event: AnswerWidget.Answered) -> None:
         if self.session.finished or self.session.verdict is not None:
             return
-        prompt, position = self.session.asked.prompt, self.session.position
         try:
-            verdict = self.session.answer(event.value)
+            self.run.answer(event.value)  # saved now, if it is the first answer
         except ValueError as exc:
             self.answer_box.refuse(str(exc))
             return
-        self.history.append((position, prompt, verdict))
         self.show_verdict()
 
     def action_skip(self) -> None:
-        position, prompt = self.session.position, self.session.asked.prompt
-        verdict = self.session.skip()
-        self.history.append((position, prompt, verdict))
+        self.run.skip()
         self.show_verdict()
 
     def action_undo(self) -> None:
-        if self.session.undo():
-            self.history.pop()
+        if self.run.undo():
             self.query_one(Feedback).clear()
             self.query_one(ProgressBar).update(progress=len(self.session.answers))
             self.answer_box.reopen()
@@ -157,42 +141,38 @@ class QuizScreen(TutorScreen):
         hint.display = True
 
     def action_next(self) -> None:
-        if not self.practice and self.session.answers:
-            # the answer is final once the learner moves on (u can no longer take it back)
-            question, verdict = self.session.answers[-1]
-            self.app.progress.record_answer(
-                self.lesson_of(self.session.position - 1),
-                question.id,
-                verdict.given,
-                verdict.correct,
-                verdict.skipped,
-            )
-        self.session.advance()
+        self.run.advance()  # nothing to save: the answer was saved when it was graded
         if self.session.finished:
             self.finish()
         else:
             self.show_question()
 
-    def lesson_of(self, index: int) -> str:
-        """The lesson question ``index`` (0-based) belongs to, so a review updates its own schedule."""
-        return self.lesson_ids[index] if self.lesson_ids else self.lesson_id
-
-    def missed_lesson_ids(self) -> tuple[str, ...]:
-        """The lesson of each missed question, in the order ``session.retry_missed()`` asks them."""
-        if not self.lesson_ids:
-            return ()
-        answers = self.session.answers
-        return tuple(self.lesson_of(i) for i, (_, verdict) in enumerate(answers) if not verdict.correct)
-
     def action_leave(self) -> None:
-        self.dismiss()
+        """Leave at once when nothing would be left unfinished; else ask once (Esc again leaves)."""
+        if not self.session.answers or self.session.complete:
+            self.dismiss()
+            return
+        self.app.push_screen(LeaveQuiz(self.leaving_note()), self._leave_if)
+
+    def _leave_if(self, leave: bool | None) -> None:
+        if leave and self.is_attached:
+            self.dismiss()
+
+    def leaving_note(self) -> str:
+        """What leaving keeps, so that it is not a loss."""
+        answered = len(self.session.answers)
+        kept = f"Your {answered} answer{'s are' if answered != 1 else ' is'} saved"
+        plan = self.run.plan
+        if plan.SCORED:
+            return f"{kept}. The quiz resumes at question {answered + 1} next time: t on the lesson, or c on the course map."
+        if plan.RECORDED:
+            return f"{kept}: they count in your stats and review schedule."
+        return "A retry is practice: your first answers were saved already, these are not."
 
     def finish(self) -> None:
         from tutor.ui.screens.results import ResultsScreen
 
-        if self.record:
-            self.app.progress.record_score(self.lesson_id, self.session.score, self.session.total)
-        self.app.switch_screen(ResultsScreen(self))
+        self.app.switch_screen(ResultsScreen(self.run))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.session.finished:

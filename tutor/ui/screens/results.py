@@ -1,90 +1,128 @@
-"""The end of a quiz: the score as ``k / n``, the questions missed, and a retry of just those."""
+"""The end of a quiz: the score as ``k / n`` and a percentage (with the best beside it), the
+questions missed, when reviewed questions come back, and the next steps: retry the missed ones,
+the next lesson, the course map, or back to where the quiz was started."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from tutor.content.model import Lesson
+from tutor.study import PracticeSet, QuizRun, Review
 from tutor.ui.screens.base import TutorScreen
 
-if TYPE_CHECKING:
-    from tutor.ui.screens.quiz import QuizScreen
+
+def score_text(score: int, total: int) -> str:
+    """``k / n (p%)``: the percentage rounded down, so it never says 100% for less than all."""
+    return f"{score} / {total} ({100 * score // total}%)" if total else "0 / 0"
 
 
 class ResultsScreen(TutorScreen):
     BINDINGS = [
         Binding("r", "retry", "Retry missed", id="retry"),
+        Binding("n", "next_lesson", "Next lesson", id="next-lesson"),
         Binding("g", "practice", "New practice set", id="practice"),
+        Binding("m", "home", "Course map", id="home"),
         Binding("escape", "back", "Back", id="back"),
         Binding("enter", "back", "Back", show=False),
     ]
-    HELP_NOTE = "r asks only the questions you missed again. Esc goes back to where the quiz started."
+    HELP_NOTE = (
+        "r asks only the questions you missed again (for practice: your first answers are the ones "
+        "saved). n opens the next lesson, m the course map; Esc goes back to where the quiz started."
+    )
 
-    def __init__(self, quiz: QuizScreen) -> None:
+    def __init__(self, run: QuizRun) -> None:
         super().__init__()
-        self.quiz = quiz
-        self.session = quiz.session
-        self.missed = [(n, prompt, v) for n, prompt, v in quiz.history if not v.correct]
+        self.run = run
+        self.session = run.session
+        self.missed = run.missed()
+
+    @property
+    def next_lesson(self) -> Lesson | None:
+        return self.tutor.planner.next_lesson(self.run.plan.lesson)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with VerticalScroll(id="results-body"):
             yield Static(self.score_text(), id="results-score", markup=False)
             yield Static(self.missed_text(), id="results-missed", markup=False)
+            if isinstance(self.run.plan, Review):
+                yield Static(self.comes_back_text(), id="results-back", markup=False)
             yield Static(self.next_text(), id="results-next", markup=False)
-            if problem := self.app.progress.problem:
+            if problem := self.tutor.progress.problem:
                 yield Static(f"Not saved: {problem}", id="results-not-saved", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.title = f"{self.quiz.quiz_title} — results"
-        self.sub_title = self.app.course.title
+        self.title = f"{self.run.plan.title} — results"
+        self.sub_title = self.tutor.course.title
         self.query_one("#results-body").focus()
 
     def score_text(self) -> str:
-        score, total = self.session.score, self.session.total
-        return (
-            f"Score: {score} / {total}\nYou answered {score} of {total} question{'s' if total != 1 else ''} correctly."
-        )
+        plan, score, total = self.run.plan, self.session.score, self.session.total
+        line = f"Score: {score_text(score, total)}"
+        best = self.tutor.progress.best_score(plan.lesson.id) if plan.SCORED and plan.lesson else None
+        if best is not None:
+            line += f" · best {score_text(*best)}"
+        if not plan.RECORDED:
+            return f"{line}\nA retry is practice: your first answers were saved, these are not."
+        if self.run.resumed:
+            return f"{line}\nThe first {self.run.resumed} answers were given in an earlier sitting."
+        return line
 
     def missed_text(self) -> str:
         if not self.missed:
             return "Missed: none. Every question was answered correctly."
         lines = [f"Missed ({len(self.missed)}):"]
-        for number, prompt, verdict in self.missed:
+        for missed in self.missed:
+            verdict = missed.verdict
             how = "skipped" if verdict.skipped else f"you answered {verdict.given}"
-            lines.append(f"  {number}. {prompt.strip()}")
+            lines.append(f"  {missed.number}. {missed.prompt.strip()}")
             lines.append(f"     {how}; right answer: {verdict.expected}")
+        return "\n".join(lines)
+
+    def comes_back_text(self) -> str:
+        back = self.tutor.planner.comes_back(self.run)
+        if not back:
+            return "Not rescheduled: progress could not be saved."
+        lines = ["Comes back for review:"]
+        for when, numbers in back:
+            which = "question" if len(numbers) == 1 else "questions"
+            lines.append(f"  {when}: {which} {', '.join(map(str, numbers))}")
         return "\n".join(lines)
 
     def next_text(self) -> str:
         keys = []
         if self.missed:
-            keys.append("r: retry the missed questions")
-        if self.quiz.practice:
+            keys.append(f"r: retry the {len(self.missed)} missed")
+        if (lesson := self.next_lesson) is not None:
+            keys.append(f"n: next lesson, {lesson.title}")
+        if isinstance(self.run.plan, PracticeSet):
             keys.append("g: a new practice set")
-        keys.append("Esc: back")
+        origin = self.run.plan.origin
+        if origin is not None:
+            keys.append("m: course map")
+            keys.append(f"Esc: back to {self.tutor.course.lesson(origin).title}")
+        else:
+            keys.append("Esc: course map")
         return " · ".join(keys)
 
     def action_retry(self) -> None:
-        from tutor.ui.screens.quiz import QuizScreen
+        if (plan := self.tutor.planner.retry(self.run)) is not None:
+            self.tutor.open_plan(plan)
 
-        title = self.quiz.quiz_title.removesuffix(" (missed questions)") + " (missed questions)"
-        retry = QuizScreen(
-            self.session.retry_missed(),
-            title=title,
-            lesson_id=self.quiz.lesson_id,
-            practice=self.quiz.practice,
-            lesson_ids=self.quiz.missed_lesson_ids(),
-        )
-        self.app.switch_screen(retry)
+    def action_next_lesson(self) -> None:
+        if (lesson := self.next_lesson) is not None:
+            self.tutor.open_lesson(lesson.id)
 
     def action_practice(self) -> None:
-        self.app.open_practice(self.quiz.lesson_id)
+        if (plan := self.tutor.planner.again(self.run.plan)) is not None:
+            self.tutor.open_plan(plan)
+
+    def action_home(self) -> None:
+        self.tutor.back_to_home()
 
     def action_back(self) -> None:
         self.dismiss()
@@ -92,6 +130,10 @@ class ResultsScreen(TutorScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry":
             return bool(self.missed)
+        if action == "next_lesson":
+            return self.next_lesson is not None
         if action == "practice":
-            return self.quiz.practice
+            return isinstance(self.run.plan, PracticeSet)
+        if action == "home":
+            return self.run.plan.origin is not None
         return True

@@ -35,22 +35,33 @@ def verdict_details(verdict: Verdict) -> str:
     return "\n".join(lines)
 
 
+def counted_note(counted: Verdict) -> str:
+    """After a take-back: the answer that counts is the first one, whatever this one is."""
+    mark = "✓" if counted.correct else "✗"
+    return f"First answer counts: {mark} (saved); this one is for practice."
+
+
 class Feedback(Vertical):
     """What the learner sees after answering: Correct/Incorrect, the answers, the explanation, what next."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="verdict-word", markup=False)
+        yield Static(id="verdict-counted", markup=False)
         yield Static(id="verdict-details", markup=False)
         yield Static(id="verdict-next", markup=False)
 
-    def show(self, verdict: Verdict, *, last: bool) -> None:
+    def show(self, verdict: Verdict, *, last: bool, counted: Verdict | None = None) -> None:
+        """``counted``: the first answer, when this one came after a take-back (it is the one that counts)."""
         word = self.query_one("#verdict-word", Static)
         word.update(verdict_word(verdict))
         word.set_class(verdict.correct, "-correct")
         word.set_class(not verdict.correct, "-incorrect")
+        note = self.query_one("#verdict-counted", Static)
+        note.update(counted_note(counted) if counted is not None else "")
+        note.display = counted is not None
         self.query_one("#verdict-details", Static).update(verdict_details(verdict))
         where = "see your score" if last else "go to the next question"
-        self.query_one("#verdict-next", Static).update(f"Enter or n: {where} · u: take this answer back")
+        self.query_one("#verdict-next", Static).update(f"Enter or n: {where} · u: try again (first answer counts)")
         self.display = True
 
     def clear(self) -> None:
