@@ -282,6 +282,46 @@ def softmax_figure() -> Figure:
     )
 
 
+#: Values of one logit for the K-class explorer's curve: −5..5 in tenths, the explorer's own grid.
+K_LOGIT_GRID: Array = np.arange(-50, 51, dtype=np.float64) / 10.0
+K_LOGIT_GRID.flags.writeable = False
+
+
+@lru_cache(maxsize=64)
+def kclass_figure(tenths: tuple[int, ...], selected: int, label: int) -> Figure:
+    """The K-class explorer's picture: the loss as the selected logit sweeps −5..5, the others fixed.
+
+    ``tenths`` are the logits in tenths (as the explorer stores them), ``selected`` and ``label``
+    0-based classes.  The slope of the curve at the current logit is ∂L/∂z_selected.
+    """
+    k = len(tenths)
+    if not 0 <= selected < k or not 0 <= label < k:
+        raise ValueError(f"selected and label must be classes 0..{k - 1}; got {selected}, {label}")
+    sweep = np.tile(np.asarray(tenths, dtype=np.float64) / 10.0, (K_LOGIT_GRID.size, 1))
+    sweep[:, selected] = K_LOGIT_GRID
+    losses = np.asarray(core.cross_entropy(sweep, np.full(K_LOGIT_GRID.size, label)))
+    top = 2.0 * math.ceil(float(losses.max()) / 2.0)  # the curve's own height, in steps of 2
+    name = f"z{_SUBSCRIPTS[selected + 1]}"
+    role = "the true class's logit" if selected == label else "a wrong class's logit"
+    trend = "falls" if selected == label else "rises"
+    return Figure(
+        title=f"Loss as {name} moves, the other logits fixed",
+        xlabel=f"logit {name} (class {selected + 1})",
+        ylabel="loss L",
+        series=(Series(f"L = −log p{_SUBSCRIPTS[label + 1]} (true class {label + 1})", K_LOGIT_GRID, losses),),
+        ylim=(0.0, top),
+        xlim=(-5.0, 5.0),
+        yticks=nice_ticks(0.0, top),
+        description=(
+            f"{name} is {role}: as it grows the loss {trend}, from {losses[0]:.3f} at {name} = −5 to "
+            f"{losses[-1]:.3f} at {name} = 5. The slope at the marker is ∂L/∂{name}."
+        ),
+    )
+
+
+_SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
+
+
 # --- text alternative ----------------------------------------------------------------
 
 
