@@ -64,3 +64,16 @@ async def test_a_course_without_a_sheet_says_so(mini_course, ui):
         await pilot.press("s")
         await pilot.pause()
         assert "no notation sheet" in str(app.screen.query_one("#notation-panel Static").render())
+
+
+def test_every_bundled_summary_is_drawn_by_the_fast_prose_widget(bundled_course):
+    """Summary facts keep to the plain subset, like the lessons' text (fast to open)."""
+    from tutor.content.kinds import SummarySection
+    from tutor.content.prose import render
+    from tutor.ui.widgets.sections import prose_blocks
+
+    summaries = [s for lesson in bundled_course.lessons for s in lesson.sections if isinstance(s, SummarySection)]
+    assert summaries
+    for summary in summaries:
+        markdown = SummaryView(summary).facts_markdown()
+        assert prose_blocks(render(markdown)) is not None, markdown

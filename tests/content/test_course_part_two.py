@@ -1,0 +1,330 @@
+"""The course's part two (lessons 5–8): its standards, every draw of its practice, and its claims.
+
+Three groups of tests:
+
+* the standards each new lesson keeps (a summary, a plot or explorer, 12 questions or more with
+  an explanation for every option, at least three generated templates);
+* every numeric and generated question, over EVERY draw: the answer rounded to the precision the
+  question intends (the ``# precision: {decimals: N}`` comment beside its tolerance) is accepted,
+  and neither a named slip nor a classic mistake (0, a flipped sign, log₂ or log₁₀ for ln, a
+  factor 2, 1 − q for −log q) is accepted or equal to the answer;
+* the claims the lessons make in words, recomputed with the core (one section per lesson, in
+  course order), reading the sentence from the course where the wording matters.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tutor import core
+from tutor.content import bundled_course_dir, load_course
+from tutor.content.expr import ExprError, evaluate, substitute
+from tutor.content.kinds import (
+    ChoiceQuestion,
+    ExplorerSection,
+    FormulaSection,
+    GeneratedQuestion,
+    NumericQuestion,
+    PlotSection,
+    SummarySection,
+    TextSection,
+    WorkedSection,
+)
+from tutor.content.kinds.worked import worked_cells
+from tutor.content.model import Course, Lesson
+from tutor.content.prose import render
+from tutor.explorers import KClassExplorer
+
+PART_TWO = ["many-classes", "entropy-and-kl", "in-code", "imbalance-and-multilabel"]
+MIN_QUESTIONS = 12
+MIN_TEMPLATES = 3
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return load_course(bundled_course_dir())
+
+
+def written(course: Course) -> list[str]:
+    """The part-two lessons the course holds so far (they are written one by one)."""
+    ids = {lesson.id for lesson in course.lessons}
+    return [lesson_id for lesson_id in PART_TWO if lesson_id in ids]
+
+
+def prose(course: Course, lesson_id: str) -> str:
+    """The lesson's running text as the learner reads it (summary, text, captions, notes, facts)."""
+    lesson = course.lesson(lesson_id)
+    parts = [lesson.summary]
+    for s in lesson.sections:
+        parts += [getattr(s, name, "") for name in ("markdown", "caption", "note")]
+        if isinstance(s, FormulaSection):
+            parts += [meaning for _, meaning in s.where]
+        if isinstance(s, SummarySection):
+            parts += list(s.facts)
+    return " ".join(" ".join(render(p).split()) for p in parts)
+
+
+def says(course: Course, lesson_id: str, *phrases: str) -> None:
+    text = prose(course, lesson_id)
+    for phrase in phrases:
+        assert " ".join(phrase.split()) in text, phrase
+
+
+def question(course: Course, lesson_id: str, qid: str):
+    return next(q for q in course.lesson(lesson_id).questions if q.id == qid)
+
+
+def sections(course: Course, lesson_id: str, kind: type) -> list:
+    return [s for s in course.lesson(lesson_id).sections if isinstance(s, kind)]
+
+
+# ----- standards --------------------------------------------------------------------------
+
+
+def test_the_course_lists_the_new_lessons_in_order(course: Course) -> None:
+    ids = [lesson.id for lesson in course.lessons]
+    assert ids[:4] == ["logarithms", "why-not-mse", "cross-entropy", "sigmoid-vs-softmax"]
+    assert ids[-1] == "extreme-outputs"
+    assert [i for i in ids if i in PART_TWO] == written(course)
+    assert written(course), "no part-two lesson yet"
+
+
+def test_each_new_lesson_keeps_the_standard(course: Course) -> None:
+    for lesson_id in written(course):
+        lesson = course.lesson(lesson_id)
+        assert len(lesson.questions) >= MIN_QUESTIONS, lesson_id
+        assert sum(isinstance(q, GeneratedQuestion) for q in lesson.questions) >= MIN_TEMPLATES, lesson_id
+        assert any(isinstance(s, (PlotSection, ExplorerSection)) for s in lesson.sections), lesson_id
+        assert isinstance(lesson.sections[-1], SummarySection), f"{lesson_id} ends without a summary"
+        for q in lesson.questions:
+            if isinstance(q, ChoiceQuestion):
+                assert all(o.explain.strip() for o in q.options), q.id
+            if isinstance(q, (NumericQuestion, GeneratedQuestion)):
+                assert q.answer.calls, f"{q.id}: the answer must be computed by the core"
+                assert q.slips, f"{q.id}: name the misconceptions in slips"
+
+
+# ----- every draw of every numeric question ------------------------------------------------
+
+_PRECISION = re.compile(r"tolerance:\s*\{abs:\s*([0-9.e-]+)\}\s*#\s*precision:\s*\{decimals:\s*(\d+)\}")
+
+
+def intended_decimals(lesson: Lesson) -> dict[str, int]:
+    """Each question's intended precision, from the ``# precision: {decimals: N}`` comment."""
+    found: dict[str, int] = {}
+    current = None
+    for line in Path(lesson.source).read_text(encoding="utf-8").splitlines():
+        if m := re.match(r"\s*- id: (\S+)", line):
+            current = m[1]
+        elif (m := _PRECISION.search(line)) and current is not None:
+            assert float(m[1]) == pytest.approx(0.5 * 10.0 ** -int(m[2])), f"{current}: tolerance ≠ half a unit"
+            found[current] = int(m[2])
+    return found
+
+
+def draws(q: GeneratedQuestion) -> list[dict[str, float]]:
+    """Every value each variable can take, combined: the whole grid, not a sample."""
+    grids = []
+    for d in q.draws:
+        if d.choices:
+            grids.append(list(d.choices))
+        else:
+            scale = 10**d.decimals
+            low, high = math.ceil(d.low * scale - 1e-9), math.floor(d.high * scale + 1e-9)
+            grids.append([i / scale for i in range(low, high + 1)])
+    return [dict(zip([d.name for d in q.draws], values, strict=True)) for values in itertools.product(*grids)]
+
+
+def environments(q: NumericQuestion | GeneratedQuestion) -> list[dict[str, float]]:
+    """The values a question is asked with: none for a numeric one, every draw for a template."""
+    return draws(q) if isinstance(q, GeneratedQuestion) else [{}]
+
+
+def classic_mistakes(answer: float) -> dict[str, float]:
+    """What the classic slips turn a right answer into (where they apply)."""
+    out = {
+        "0": 0.0,
+        "flipped sign": -answer,
+        "log₂ for ln": answer / math.log(2),
+        "log₁₀ for ln": answer / math.log(10),
+        "a factor 2 too many": 2 * answer,
+        "a factor 2 missing": answer / 2,
+    }
+    if answer > 0:
+        out["1 − q for −log q"] = 1 - math.exp(-answer)  # answer = −log q, so q = e^(−answer)
+    return out
+
+
+#: Classic mistakes that are not mistakes for a question (its answer is not that kind of number).
+NOT_APPLICABLE: dict[str, set[str]] = {}
+
+
+def precision_problems(lesson: Lesson) -> list[str]:
+    decimals = intended_decimals(lesson)
+    out = []
+    for q in lesson.questions:
+        if not isinstance(q, (NumericQuestion, GeneratedQuestion)):
+            continue
+        if q.id not in decimals:
+            out.append(f"{q.id}: no '# precision: {{decimals: N}}' beside its tolerance")
+            continue
+        n = decimals[q.id]
+        for env in environments(q):
+            value = evaluate(q.answer, env)
+            where = f"{q.id} {env}"
+            if not math.isfinite(value):
+                out.append(f"{where}: answer {value}")
+                continue
+            if not q.tolerance.accepts(round(value, n), value):
+                out.append(f"{where}: the right answer at {n} decimals, {round(value, n)}, is refused")
+            wrong_values = {}
+            for slip in q.slips:
+                try:
+                    wrong_values[f"slip {slip.answer.source}"] = evaluate(slip.answer, env)
+                except ExprError as exc:
+                    out.append(f"{where}: slip {slip.answer.source} fails: {exc}")
+            wrong_values.update(
+                (f"the mistake '{name}'", wrong)
+                for name, wrong in classic_mistakes(value).items()
+                if name not in NOT_APPLICABLE.get(q.id, set())
+            )
+            for name, wrong in wrong_values.items():
+                if q.tolerance.accepts(wrong, value) or q.tolerance.accepts(round(wrong, n), value):
+                    out.append(f"{where}: {name} gives {wrong:.6g}, accepted (answer {value:.6g})")
+    return out
+
+
+def test_every_draw_is_gradable_and_no_mistake_passes(course: Course) -> None:
+    problems = []
+    for lesson_id in written(course):
+        problems += precision_problems(course.lesson(lesson_id))
+    assert problems == []
+
+
+def test_the_draw_check_catches_a_degenerate_template(course: Course) -> None:
+    """The check above can fail: all logits equal make "the first class" and "the second" the same loss."""
+    import msgspec
+
+    lesson = course.lesson("many-classes")
+    template = question(course, "many-classes", "mc-practice-loss")
+    flat = tuple(msgspec.structs.replace(d, choices=(0.0,)) for d in template.draws)
+    broken = msgspec.structs.replace(template, draws=flat)
+    (problem,) = precision_problems(msgspec.structs.replace(lesson, questions=(broken,)))
+    assert "slip cross_entropy([a, b, c], 0)" in problem and "accepted" in problem
+
+
+def test_substituted_slips_name_only_drawn_variables(course: Course) -> None:
+    for lesson_id in written(course):
+        for q in course.lesson(lesson_id).questions:
+            if isinstance(q, GeneratedQuestion):
+                names = {d.name for d in q.draws}
+                for slip in q.slips:
+                    assert slip.answer.variables <= names, (q.id, slip.answer.source)
+                    substitute(slip.answer, {n: "1" for n in names})
+
+
+# ----- many-classes -----------------------------------------------------------------------
+
+Z = [2.0, 1.0, 0.1]
+
+
+def test_softmax_properties_the_lesson_lists() -> None:
+    rng = np.random.default_rng(1)
+    for z in rng.uniform(-6, 6, size=(200, 4)):
+        p = core.softmax(z)
+        assert np.all(p > 0) and p.sum() == pytest.approx(1.0)
+        assert list(np.argsort(p)) == list(np.argsort(z))  # the order is kept
+        assert core.softmax(z + 3.0) == pytest.approx(p, rel=1e-12)  # only differences matter
+    assert not np.allclose(core.softmax(Z), np.array(Z) / sum(Z))  # not the raw share
+
+
+def test_the_one_hot_sum_is_minus_log_p_y_and_spreading_changes_nothing(course: Course) -> None:
+    says(course, "many-classes", "the same loss, log 2 ≈ 0.693, as one giving it 0.5")
+    t = core.label_smoothing_targets(0, 3, 0.0)
+    assert core.cross_entropy_dist(t, core.softmax(Z)) == pytest.approx(core.cross_entropy(Z, 0))
+    assert core.cross_entropy_dist([1, 0, 0], [0.5, 0.25, 0.25]) == core.cross_entropy_dist([1, 0, 0], [0.5, 0.5, 0])
+
+
+def test_class_two_costs_exactly_one_more(course: Course) -> None:
+    says(course, "many-classes", "exactly 1 more, because the log-sum-exp is the same")
+    assert core.cross_entropy(Z, 1) - core.cross_entropy(Z, 0) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_the_gradient_is_p_minus_one_hot_and_sums_to_zero(course: Course) -> None:
+    (table, _temperature) = sections(course, "many-classes", WorkedSection)
+    cells = worked_cells(table)
+    for y in (0, 1):
+        block = [float(row[-1].replace("\u2212", "-")) for row in cells[3 * y : 3 * y + 3]]
+        assert sum(block) == pytest.approx(0.0, abs=2e-3)  # as shown, to rounding
+        assert block[y] < 0 and all(g > 0 for k, g in enumerate(block) if k != y)
+    rng = np.random.default_rng(2)
+    for z in rng.uniform(-5, 5, size=(100, 5)):
+        for y in range(5):
+            g = core.cross_entropy_grad(z, y)
+            assert g.sum() == pytest.approx(0.0, abs=1e-15)
+            assert g == pytest.approx(core.softmax(z) - np.eye(5)[y], abs=1e-15)
+            h = 1e-6  # and it is the slope of the loss
+            for k in range(5):
+                step = np.eye(5)[k] * h
+                slope = (core.cross_entropy(z + step, y) - core.cross_entropy(z - step, y)) / (2 * h)
+                assert slope == pytest.approx(g[k], abs=1e-7)
+
+
+def test_the_k_class_explorer_caption(course: Course) -> None:
+    """Raising the true logit lowers the loss, raising another raises it; 0 gives 1/K and log K."""
+    (explorer,) = sections(course, "many-classes", ExplorerSection)
+    assert explorer.explorer == "k-class"
+    says(
+        course,
+        "many-classes",
+        "Raise the true class's logit and the loss falls; raise any other and it rises.",
+        "each probability becomes 1/K and the loss log K",
+        "by 1 with shift+←/→",
+        "+ or − adds or removes a class (3 to 5)",
+    )
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        k = int(rng.integers(3, 6))
+        state = KClassExplorer(tuple(int(t) for t in rng.integers(-49, 50, size=k)), int(rng.integers(k)), 0)
+        state = KClassExplorer(state.tenths, state.selected, int(rng.integers(k)))
+        before, after = state.readout().loss, state.nudge(0.1).readout().loss
+        assert (after < before) if state.selected == state.label else (after > before)
+        equal = state.equal_logits().readout()
+        assert equal.probs == pytest.approx([1 / k] * k) and equal.loss == pytest.approx(math.log(k))
+
+
+def test_a_fresh_model_starts_near_log_k() -> None:
+    """Small random logits (an untrained network) give a mean loss close to log K."""
+    rng = np.random.default_rng(4)
+    for k in (3, 10, 1000):
+        logits = rng.normal(0.0, 0.01, size=(2000, k))
+        labels = rng.integers(k, size=2000)
+        assert np.mean(core.cross_entropy(logits, labels)) == pytest.approx(math.log(k), abs=0.01)
+
+
+def test_naive_softmax_overflows_and_log_sum_exp_does_not(course: Course) -> None:
+    says(course, "many-classes", "For logits [1000, 999, 0] the naive route gives nan")
+    z = np.array([1000.0, 999.0, 0.0])
+    with np.errstate(all="ignore"):
+        naive = np.exp(z) / np.exp(z).sum()
+        assert np.isnan(naive).any()
+        assert np.exp(709.0) < np.inf and np.exp(710.0) == np.inf  # the float64 overflow point
+        assert np.log(np.exp(z - z.max()) / np.exp(z - z.max()).sum())[2] == -np.inf  # log of a rounded 0
+    assert np.isfinite(core.log_softmax(z)).all()
+
+
+def test_temperature_keeps_the_class_and_tends_to_uniform(course: Course) -> None:
+    says(course, "many-classes", "The predicted class never changes", "Class 1 stays the most probable at every T")
+    rng = np.random.default_rng(5)
+    for z in rng.uniform(-5, 5, size=(100, 4)):
+        for t in (0.25, 0.5, 2.0, 5.0, 50.0):
+            assert np.argmax(core.softmax(z / t)) == np.argmax(z)
+    assert core.cross_entropy(np.array(Z) / 1e6, 0) == pytest.approx(math.log(3), abs=1e-6)
+    losses = [core.cross_entropy(np.array(Z) / t, 0) for t in (0.5, 1, 2, 5, 20)]
+    assert all(a < b for a, b in itertools.pairwise(losses)) and losses[-1] < math.log(3)
