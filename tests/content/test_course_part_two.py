@@ -328,3 +328,90 @@ def test_temperature_keeps_the_class_and_tends_to_uniform(course: Course) -> Non
     assert core.cross_entropy(np.array(Z) / 1e6, 0) == pytest.approx(math.log(3), abs=1e-6)
     losses = [core.cross_entropy(np.array(Z) / t, 0) for t in (0.5, 1, 2, 5, 20)]
     assert all(a < b for a, b in itertools.pairwise(losses)) and losses[-1] < math.log(3)
+
+
+# ----- entropy-and-kl ---------------------------------------------------------------------
+
+
+def random_distributions(k: int, n: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return rng.dirichlet(np.ones(k), size=n)
+
+
+def test_entropy_is_at_most_log_k_and_zero_only_when_certain(course: Course) -> None:
+    says(course, "entropy-and-kl", "H = log K, the most any distribution over K outcomes can have")
+    for k in (2, 3, 5):
+        h = core.entropy(random_distributions(k, 500, k))
+        assert np.all(h <= math.log(k) + 1e-12) and np.all(h > 0)
+        assert core.entropy(np.full(k, 1 / k)) == pytest.approx(math.log(k))
+    assert core.entropy([1, 0, 0]) == 0
+
+
+def test_the_entropy_table_grows_with_spread_and_a_fair_coin_is_one_bit(course: Course) -> None:
+    says(course, "entropy-and-kl", "The more evenly spread, the higher the entropy", "a fair coin has exactly 1")
+    table = sections(course, "entropy-and-kl", WorkedSection)[0]
+    nats = [evaluate(table.columns[3].expr, row) for row in table.rows]
+    assert all(a < b for a, b in itertools.pairwise(nats))
+    assert core.entropy([0.5, 0.5]) / math.log(2) == pytest.approx(1.0, abs=1e-15)
+
+
+def test_cross_entropy_is_entropy_plus_kl_and_kl_is_least_at_q_equals_p(course: Course) -> None:
+    says(course, "entropy-and-kl", "The H(p) column never changes", "the smallest cross-entropy is reached at q = p")
+    for k in (2, 3, 4):
+        p, q = random_distributions(k, 300, 10 + k), random_distributions(k, 300, 20 + k)
+        kl = core.kl_divergence(p, q)
+        assert np.all(kl > 0) and np.allclose(core.cross_entropy_dist(p, q), core.entropy(p) + kl, rtol=1e-12)
+        assert np.all(core.kl_divergence(p, p) == 0.0)
+    table = sections(course, "entropy-and-kl", WorkedSection)[1]
+    rows = [[evaluate(c.expr, row) for c in table.columns] for row in table.rows]
+    assert len({row[3] for row in rows}) == 1  # H(p) constant
+    assert min(rows, key=lambda row: row[5])[:3] == [0.7, 0.2, 0.1]  # least at q = p
+
+
+def test_one_hot_cross_entropy_is_kl_is_negative_log_likelihood(course: Course) -> None:
+    says(course, "entropy-and-kl", "Minimising any one of them is minimising the others")
+    for q in random_distributions(4, 100, 30):
+        for y in range(4):
+            hot = np.eye(4)[y]
+            assert core.entropy(hot) == 0
+            assert core.cross_entropy_dist(hot, q) == pytest.approx(core.kl_divergence(hot, q), rel=1e-12)
+            assert core.cross_entropy_dist(hot, q) == pytest.approx(-math.log(q[y]), rel=1e-12)
+
+
+def test_soft_labels_have_a_floor_at_their_entropy(course: Course) -> None:
+    says(course, "entropy-and-kl", "the loss can never go below it: at best q = p, and H(p, q) = H(p)")
+    target = core.label_smoothing_targets(0, 10, 0.1)
+    assert target[0] == pytest.approx(0.91) and target[1] == pytest.approx(0.01)
+    floor = core.entropy(target)
+    assert core.cross_entropy_soft(np.log(target), target) == pytest.approx(floor, rel=1e-12)
+    rng = np.random.default_rng(31)
+    assert np.all(core.cross_entropy_soft(rng.normal(0, 3, size=(2000, 10)), np.tile(target, (2000, 1))) > floor)
+
+
+def test_the_entropy_kl_plot_caption() -> None:
+    from tutor.plots.figures import SOFT_LABEL, figure
+
+    fig = figure("entropy-kl")
+    q, ce = fig.series[0].x, fig.series[0].y
+    kl = fig.series[1].y
+    assert q[np.argmin(ce)] == SOFT_LABEL == q[np.argmin(kl)] and kl.min() == 0
+    assert np.allclose(ce - kl, core.entropy([SOFT_LABEL, 1 - SOFT_LABEL]), rtol=1e-12)
+
+
+def test_base_rates_are_the_best_constant_and_beat_log_2(course: Course) -> None:
+    says(course, "entropy-and-kl", "a loss of 0.40 looks modest but is worse than the constant base rate")
+    grid = np.linspace(0.001, 0.999, 999)
+    mean_loss = 0.1 * core.bce(grid, 1) + 0.9 * core.bce(grid, 0)
+    assert grid[np.argmin(mean_loss)] == pytest.approx(0.1, abs=1e-3)
+    assert mean_loss.min() == pytest.approx(core.entropy([0.1, 0.9]), abs=1e-6) and 0.325 < 0.40 < math.log(2)
+    three = np.array([0.5, 0.3, 0.2])
+    assert core.cross_entropy_dist(three, three) < core.cross_entropy_dist(three, np.full(3, 1 / 3))
+
+
+def test_perplexity_counts_choices_in_either_unit(course: Course) -> None:
+    says(course, "entropy-and-kl", "A loss of log K gives a perplexity of exactly K", "about seven options")
+    for k in (2, 7, 10, 1000):
+        assert math.exp(math.log(k)) == pytest.approx(k)
+    for loss in (0.3, 1.5, 2.0, 4.0):
+        assert 2 ** (loss / math.log(2)) == pytest.approx(math.exp(loss))
+    assert round(math.exp(2)) == 7

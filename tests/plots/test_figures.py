@@ -237,3 +237,14 @@ def test_figure_values_are_finite_where_drawn():
         for s in fig.series:
             assert np.all(np.isfinite(s.y)), (name, s.label)
             assert not any(math.isnan(v) for row in table(fig) for v in row)
+
+
+def test_entropy_kl_figure_is_the_cores_cross_entropy_and_kl():
+    fig = figure("entropy-kl")
+    q = P_GRID
+    p = np.array([0.8, 1 - 0.8])  # as the figure builds it
+    assert np.array_equal(fig.series[0].x, q)
+    for i in (0, 50, 159, 198):
+        assert fig.series[0].y[i] == pytest.approx(core.cross_entropy_dist(p, [q[i], 1 - q[i]]), rel=1e-15)
+        assert fig.series[1].y[i] == pytest.approx(core.kl_divergence(p, [q[i], 1 - q[i]]), rel=1e-15, abs=1e-300)
+    assert "0.500" in fig.description and f"{core.entropy(p):.3f}" == "0.500"

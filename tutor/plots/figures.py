@@ -21,7 +21,7 @@ from tutor import core
 
 Array = NDArray[np.float64]
 
-FIGURES = ("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid")
+FIGURES = ("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid", "entropy-kl")
 """Names ``figure()`` knows (the loader's whitelist of ``PlotSection.figure``)."""
 
 #: Probability grid: ŷ = k/200 for k = 1..199, so every explorer position (a multiple
@@ -210,12 +210,41 @@ def _sigmoid() -> Figure:
     )
 
 
+#: The soft label of the entropy figure: the target gives the first outcome this probability.
+SOFT_LABEL = 0.8
+
+
+def _entropy_kl() -> Figure:
+    q = P_GRID
+    target = np.array([SOFT_LABEL, 1.0 - SOFT_LABEL])
+    predicted = np.stack([q, 1.0 - q], axis=-1)
+    floor = float(core.entropy(target))
+    return Figure(
+        title=f"H(p, q) and KL(p‖q) for the soft label p = ({SOFT_LABEL:g}, {1 - SOFT_LABEL:g})",
+        xlabel="predicted probability q of the first outcome",
+        ylabel="nats",
+        series=(
+            Series("cross-entropy H(p, q)", q, core.cross_entropy_dist(target, predicted)),
+            Series("KL divergence KL(p‖q)", q, core.kl_divergence(target, predicted)),
+        ),
+        ylim=(0.0, 3.0),
+        xlim=(0.0, 1.0),
+        yticks=(0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0),
+        description=(
+            f"Both curves are lowest at q = {SOFT_LABEL:g}, where the prediction equals the label. There the KL "
+            f"divergence is 0 and the cross-entropy is H(p) = {floor:.3f}, not 0: the gap between the two curves "
+            "is H(p) at every q. Both rise toward the ends; the drawing is cut at 3."
+        ),
+    )
+
+
 _BUILDERS = {
     "ce-loss": _ce_loss,
     "ce-vs-mse": _ce_vs_mse,
     "grad-p": _grad_p,
     "grad-z": _grad_z,
     "sigmoid": _sigmoid,
+    "entropy-kl": _entropy_kl,
 }
 assert tuple(_BUILDERS) == FIGURES
 

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 #: Figures ``tutor.plots`` can draw; kept here so loading needs neither numpy nor plotext
 #: (``tests/plots`` checks that the two lists agree).
-FIGURES = ("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid")
+FIGURES = ("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid", "entropy-kl")
 
 
 class PlotSection(SectionBase, frozen=True, tag="plot"):
