@@ -33,7 +33,6 @@ from tutor.content.kinds import (
     NumericQuestion,
     PlotSection,
     SummarySection,
-    TextSection,
     WorkedSection,
 )
 from tutor.content.kinds.worked import worked_cells
@@ -226,7 +225,7 @@ def test_substituted_slips_name_only_drawn_variables(course: Course) -> None:
                 names = {d.name for d in q.draws}
                 for slip in q.slips:
                     assert slip.answer.variables <= names, (q.id, slip.answer.source)
-                    substitute(slip.answer, {n: "1" for n in names})
+                    substitute(slip.answer, dict.fromkeys(names, "1"))
 
 
 # ----- many-classes -----------------------------------------------------------------------
