@@ -414,3 +414,105 @@ def test_perplexity_counts_choices_in_either_unit(course: Course) -> None:
     for loss in (0.3, 1.5, 2.0, 4.0):
         assert 2 ** (loss / math.log(2)) == pytest.approx(math.exp(loss))
     assert round(math.exp(2)) == 7
+
+
+# ----- in-code ----------------------------------------------------------------------------
+
+BATCH = np.array([[2.0, 1.0, 0.1], [0.5, 2.0, 0.3], [1.0, 0.0, 3.0]])
+LABELS = np.array([0, 1, 2])
+WEIGHTS = np.array([1.0, 3.0, 1.0])
+
+
+def test_the_batch_reductions(course: Course) -> None:
+    """Mean, ignore-index, class weights and label smoothing, as the lesson states them."""
+    losses = core.cross_entropy(BATCH, LABELS)
+    assert np.mean(losses[[0, 2]]) == pytest.approx(0.293, abs=5e-4)  # the ignored one is not counted
+    weighted = core.weighted_cross_entropy(BATCH, LABELS, WEIGHTS)
+    assert weighted == pytest.approx((WEIGHTS[LABELS] * losses).sum() / WEIGHTS[LABELS].sum())
+    smoothed = core.cross_entropy_soft(BATCH, core.label_smoothing_targets(LABELS, 3, 0.1))
+    assert np.all(smoothed > losses)  # "Label smoothing raises every loss" (these three)
+    says(course, "in-code", "Label smoothing raises every loss")
+
+
+def test_one_hot_probability_targets_match_indices_until_weights(course: Course) -> None:
+    says(course, "in-code", "With weights it does not: for probability targets the mean divides by N")
+    hot = np.eye(3)[LABELS]
+    assert core.cross_entropy_soft(BATCH, hot) == pytest.approx(core.cross_entropy(BATCH, LABELS), rel=1e-12)
+    per_example = WEIGHTS[LABELS] * core.cross_entropy(BATCH, LABELS)
+    as_probabilities = per_example.sum() / len(LABELS)
+    assert as_probabilities != pytest.approx(core.weighted_cross_entropy(BATCH, LABELS, WEIGHTS), abs=0.1)
+
+
+def test_log_probabilities_give_the_same_loss_as_logits(course: Course) -> None:
+    """code-input: log-softmax ignores a shift, so log-probabilities as logits change nothing."""
+    rng = np.random.default_rng(40)
+    for z in rng.normal(0, 3, size=(100, 4)):
+        assert core.cross_entropy(core.log_softmax(z), 2) == pytest.approx(core.cross_entropy(z, 2), rel=1e-12)
+
+
+def _numeric_gradient(f, z: np.ndarray, h: float = 1e-6) -> np.ndarray:
+    return np.array([(f(z + h * e) - f(z - h * e)) / (2 * h) for e in np.eye(z.size)])
+
+
+def test_softmax_twice_floor_and_gradients(course: Course) -> None:
+    says(
+        course,
+        "in-code",
+        "every gradient is exactly 1/K of the correct one, a tenth for 10 classes",
+        "The loss still falls as the model improves",
+    )
+    for k in (3, 10):
+        floor = -math.log(math.e / (math.e + k - 1))
+        rng = np.random.default_rng(k)
+        for z in rng.normal(0, 6, size=(300, k)):
+            assert core.cross_entropy(core.softmax(z), 0) >= floor - 1e-12
+        zero = np.zeros(k)
+        buggy = _numeric_gradient(lambda x, k=k: core.cross_entropy(core.softmax(x), 0), zero)
+        assert buggy == pytest.approx(core.cross_entropy_grad(zero, 0) / k, abs=1e-8)
+    from tutor.plots.figures import figure
+
+    fig = figure("softmax-twice")
+    p, correct, bug = fig.series[0].x, fig.series[0].y, fig.series[1].y
+    assert np.all(np.diff(bug) < 0)  # still falls as p rises: it trains
+    assert bug.min() > 0.55  # "flattens out above 0.55"
+    crossing = p[np.argmin(np.abs(correct - bug))]
+    assert crossing == pytest.approx(1 / 3, abs=0.005) and np.all((bug > correct)[p > 0.34])
+
+
+def test_sigmoid_twice_keeps_predictions_above_one_half() -> None:
+    p = np.linspace(1e-9, 1 - 1e-9, 10001)
+    twice = core.sigmoid(p)
+    assert np.all((twice > 0.5) & (twice < core.sigmoid(1.0)))
+    z = np.linspace(-30, 30, 601)
+    assert np.all(core.bce_with_logits(core.sigmoid(z), 0) > math.log(2))
+    assert np.all(core.bce_with_logits(core.sigmoid(z), 1) > core.bce_with_logits(1.0, 1))
+
+
+def test_numpy_one_hot_indexing_picks_the_wrong_entries(course: Course) -> None:
+    says(course, "in-code", "that indexing picks p[i, 1] where the row has its 1 and p[i, 0] everywhere else")
+    p = core.softmax(np.array([[2.0, 1.0, 0.1]]))
+    y = np.array([[1, 0, 0]])
+    buggy = -np.log(p[np.arange(1), y]).mean()
+    assert buggy == pytest.approx(0.750, abs=5e-4)
+    assert -np.log(p[np.arange(1), np.array([0])]).mean() == pytest.approx(core.cross_entropy([2, 1, 0.1], 0))
+
+
+def test_float32_sigmoid_clamp_and_nan(course: Course) -> None:
+    says(course, "in-code", "0·(−∞) is nan, for a prediction that is perfectly right")
+    assert core.sigmoid_float32(20) == 1.0 and core.bce_clamped(core.sigmoid_float32(20), 0) == 100
+    assert core.sigmoid_float32(-89) == 0.0 and core.bce_clamped(core.sigmoid_float32(-89), 1) == 100
+    assert core.bce_with_logits(-89, 1) == pytest.approx(89.0)
+    with np.errstate(all="ignore"):
+        p, y = np.float32(1.0), np.float32(1.0)
+        literal = y * np.log(p) + (1 - y) * np.log(1 - p)
+        assert np.isnan(literal)
+        assert np.isnan(np.mean(np.array([0.3, literal], dtype=np.float32)))
+    from tutor.plots.figures import F32_GRID, figure
+
+    fig = figure("float32-bce")
+    z, exact, rounded = F32_GRID, fig.series[0].y, fig.series[1].y
+    start = float(core.sigmoid_float32_saturation())
+    assert np.all(rounded[z >= start] == 100.0) and np.all(rounded[z < start] < 20.0)
+    assert np.allclose(exact, core.softplus(z))
+    last = rounded[(z >= 14) & (z < start)]
+    assert len(last) >= 20 and len(np.unique(last)) < len(last) / 3  # steps: 1 − σ(z) has few float32 values

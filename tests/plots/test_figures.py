@@ -248,3 +248,22 @@ def test_entropy_kl_figure_is_the_cores_cross_entropy_and_kl():
         assert fig.series[0].y[i] == pytest.approx(core.cross_entropy_dist(p, [q[i], 1 - q[i]]), rel=1e-15)
         assert fig.series[1].y[i] == pytest.approx(core.kl_divergence(p, [q[i], 1 - q[i]]), rel=1e-15, abs=1e-300)
     assert "0.500" in fig.description and f"{core.entropy(p):.3f}" == "0.500"
+
+
+def test_softmax_twice_figure_feeds_the_probabilities_to_the_loss():
+    fig = figure("softmax-twice")
+    p = fig.series[0].x
+    for i in (0, 66, 150, 198):
+        probs = [p[i], (1 - p[i]) / 2, (1 - p[i]) / 2]
+        assert fig.series[0].y[i] == core.bce(p[i], 1)
+        assert fig.series[1].y[i] == pytest.approx(core.cross_entropy(probs, 0), rel=1e-14)
+
+
+def test_float32_bce_figure_is_the_exact_loss_and_the_clamped_float32_one():
+    from tutor.plots.figures import F32_GRID
+
+    fig = figure("float32-bce")
+    assert np.array_equal(fig.series[0].x, F32_GRID)
+    assert np.array_equal(fig.series[0].y, core.bce_with_logits(F32_GRID, 0))
+    assert np.array_equal(fig.series[1].y, core.bce_clamped(core.sigmoid_float32(F32_GRID), 0))
+    assert "16.64" in fig.description

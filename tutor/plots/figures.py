@@ -21,7 +21,10 @@ from tutor import core
 
 Array = NDArray[np.float64]
 
-FIGURES = ("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid", "entropy-kl")
+FIGURES = (
+    *("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid"),
+    *("entropy-kl", "softmax-twice", "float32-bce"),
+)
 """Names ``figure()`` knows (the loader's whitelist of ``PlotSection.figure``)."""
 
 #: Probability grid: ŷ = k/200 for k = 1..199, so every explorer position (a multiple
@@ -238,6 +241,64 @@ def _entropy_kl() -> Figure:
     )
 
 
+#: Classes in the softmax-twice figure; the probability the true class does not get is split evenly.
+TWICE_CLASSES = 3
+
+
+def _softmax_twice() -> Figure:
+    p = P_GRID
+    k = TWICE_CLASSES
+    probs = np.column_stack([p, *([(1.0 - p) / (k - 1)] * (k - 1))])
+    buggy = np.asarray(core.cross_entropy(probs, np.zeros(p.size, dtype=np.intp)))
+    return Figure(
+        title=f"Softmax applied twice ({k} classes)",
+        xlabel="probability p the model gives the true class",
+        ylabel="loss L",
+        series=(
+            Series("correct: −log p (logits to the loss)", p, core.bce(p, 1.0)),
+            Series("bug: probabilities to the loss", p, buggy),
+        ),
+        ylim=(0.0, 3.0),
+        xlim=(0.0, 1.0),
+        yticks=(0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0),
+        description=(
+            "The correct loss falls to 0 as p approaches 1. When the probabilities are fed to a loss that "
+            "applies its own softmax, the loss flattens out: even at p = 0.995 it is "
+            f"{buggy[-1]:.3f}, close to its floor −log(e/(e + {k - 1})) = {-math.log(math.e / (math.e + k - 1)):.3f}. "
+            "The drawing is cut at 3."
+        ),
+    )
+
+
+#: Logits for the float32 figure: 0..30 in steps of 1/8 (the saturation point 16.64 lies between two).
+F32_GRID: Array = np.arange(0, 241, dtype=np.float64) / 8.0
+F32_GRID.flags.writeable = False
+
+
+def _float32_bce() -> Figure:
+    z = F32_GRID
+    start = float(core.sigmoid_float32_saturation())
+    return Figure(
+        title="Loss of a negative example (y = 0) with logit z",
+        xlabel="logit z",
+        ylabel="loss L",
+        series=(
+            Series("from the logit (BCEWithLogitsLoss)", z, core.bce_with_logits(z, 0.0)),
+            Series("σ in float32, then BCELoss", z, core.bce_clamped(core.sigmoid_float32(z), 0.0)),
+        ),
+        ylim=(0.0, 32.0),
+        xlim=(0.0, 30.0),
+        yticks=(0.0, 8.0, 16.0, 24.0, 32.0),
+        xticks=(0.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0),
+        description=(
+            "The true loss grows like z. Computed from σ(z) rounded to float32 it climbs in steps, "
+            "since 1 − σ(z) can only take a few float32 values near 1, and from "
+            f"z ≈ {start:.2f}, where σ(z) rounds to exactly 1, BCELoss reports its clamp, 100: "
+            "off the top of this drawing, which is cut at 32."
+        ),
+    )
+
+
 _BUILDERS = {
     "ce-loss": _ce_loss,
     "ce-vs-mse": _ce_vs_mse,
@@ -245,6 +306,8 @@ _BUILDERS = {
     "grad-z": _grad_z,
     "sigmoid": _sigmoid,
     "entropy-kl": _entropy_kl,
+    "softmax-twice": _softmax_twice,
+    "float32-bce": _float32_bce,
 }
 assert tuple(_BUILDERS) == FIGURES
 
