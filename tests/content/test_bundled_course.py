@@ -31,7 +31,7 @@ from tutor.content.model import Course
 
 LESSON_IDS = [
     *("logarithms", "why-not-mse", "cross-entropy", "sigmoid-vs-softmax"),
-    *("many-classes", "entropy-and-kl", "in-code", "extreme-outputs"),
+    *("many-classes", "entropy-and-kl", "in-code", "imbalance-and-multilabel", "extreme-outputs"),
 ]
 MIN_QUESTIONS_PER_LESSON = 8
 MIN_QUESTIONS_TOTAL = 45

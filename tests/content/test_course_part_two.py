@@ -516,3 +516,115 @@ def test_float32_sigmoid_clamp_and_nan(course: Course) -> None:
     assert np.allclose(exact, core.softplus(z))
     last = rounded[(z >= 14) & (z < start)]
     assert len(last) >= 20 and len(np.unique(last)) < len(last) / 3  # steps: 1 − σ(z) has few float32 values
+
+
+# ----- imbalance-and-multilabel -----------------------------------------------------------
+
+
+def _argmin_q(loss, grid: np.ndarray) -> float:
+    return float(grid[np.argmin(loss(grid))])
+
+
+def test_multilabel_sigmoids_do_not_compete(course: Course) -> None:
+    says(course, "imbalance-and-multilabel", "a photo with both a cat and a dog can then give each at most one half")
+    z = np.array([1.5, 0.5, -1.0])
+    assert core.softmax(z).sum() == pytest.approx(1.0) and core.sigmoid(z).sum() > 1.7
+    rng = np.random.default_rng(50)
+    for pair in rng.normal(0, 4, size=(200, 2)):
+        assert min(core.softmax(pair)) <= 0.5  # two true labels cannot both get more than a half
+
+
+def test_the_weighted_optimum_multiplies_the_odds_and_can_be_undone(course: Course) -> None:
+    says(course, "imbalance-and-multilabel", "the odds q/(1 − q) are multiplied by w", "q = σ(z − log w)")
+    grid = np.linspace(1e-5, 1 - 1e-5, 200001)
+    for k, n, w in ((1, 100, 1), (1, 100, 3), (1, 100, 10), (1, 100, 99), (10, 100, 3), (20, 100, 4)):
+        q = core.weighted_bce_optimum(k, n, w)
+        assert _argmin_q(lambda g, k=k, n=n, w=w: w * k * core.bce(g, 1) + (n - k) * core.bce(g, 0), grid) == (
+            pytest.approx(q, abs=1e-5)
+        )
+        assert q / (1 - q) == pytest.approx(w * (k / n) / (1 - k / n))
+        assert core.sigmoid(core.logit(q) - math.log(w)) == pytest.approx(k / n)
+    assert core.weighted_bce_optimum(1, 100, 99) == pytest.approx(0.5)
+
+
+def test_class_weights_and_smoothing_move_the_k_class_optimum(course: Course) -> None:
+    says(course, "imbalance-and-multilabel", "every product is 70, so the best prediction is uniform")
+    counts, weights = np.array([70, 20, 10]), np.array([1, 3.5, 7])
+    rng = np.random.default_rng(51)
+    candidates = rng.dirichlet(np.ones(3), size=20000)
+    weighted = -(weights * counts * np.log(candidates)).sum(axis=1)
+    assert candidates[np.argmin(weighted)] == pytest.approx([1 / 3] * 3, abs=0.02)
+    assert core.weighted_ce_optimum(counts, weights) == pytest.approx([1 / 3] * 3)
+    smoothed = core.smoothed_ce_optimum([90, 10], 0.1)
+    targets = 0.9 * np.array([[1, 0]] * 90 + [[0, 1]] * 10) + 0.1 / 2
+    assert smoothed == pytest.approx(targets.mean(axis=0))
+    assert core.smoothed_ce_optimum([90, 10, 0], 0.1)[2] == pytest.approx(0.1 / 3)  # a class never seen
+
+
+def test_focal_loss_fades_easy_boxes_and_keeps_hard_ones(course: Course) -> None:
+    says(
+        course,
+        "imbalance-and-multilabel",
+        "The easy background box (first row) loses a factor of about three thousand",
+        "the gradient is spent mostly on boxes that are already right",
+        "so training now works on the object",
+    )
+    assert 2500 < core.bce_with_logits(-4, 0) / core.focal_loss(-4, 0, 2) < 3500
+    assert core.focal_loss(-2, 1, 2) / core.bce_with_logits(-2, 1) > 0.75  # keeps most of its loss
+
+    def slope(f, z: float, h: float = 1e-6) -> float:
+        return abs(f(z + h) - f(z - h)) / (2 * h)
+
+    background_ce = 1000 * slope(lambda z: core.bce_with_logits(z, 0), -4.0)
+    object_ce = slope(lambda z: core.bce_with_logits(z, 1), -2.0)
+    background_fl = 1000 * slope(lambda z: core.focal_loss(z, 0, 2), -4.0)
+    object_fl = slope(lambda z: core.focal_loss(z, 1, 2), -2.0)
+    assert background_ce > 10 * object_ce and object_fl > 10 * background_fl
+    for gamma in (1.0, 2.0, 5.0):
+        z = np.linspace(-6, 6, 121)
+        assert np.all(core.focal_loss(z, 1, gamma) <= core.bce_with_logits(z, 1))
+    assert np.allclose(core.focal_loss(z, 0, 0.0), core.bce_with_logits(z, 0), rtol=1e-12)
+
+
+def test_the_focal_figure_caption() -> None:
+    from tutor.plots.figures import FOCAL_GAMMAS, P_GRID, figure
+
+    fig = figure("focal")
+    at = {round(float(p), 3): i for i, p in enumerate(P_GRID)}
+    easy, hard = at[0.9], at[0.05]
+    assert [s.y[easy] for s in fig.series] == sorted((s.y[easy] for s in fig.series), reverse=True)
+    assert FOCAL_GAMMAS == (0.0, 2.0, 5.0) and fig.series[1].y[hard] / fig.series[0].y[hard] > 0.9
+
+
+CAL_P = [0.05, 0.05, 0.1, 0.25, 0.3, 0.65, 0.7, 0.75, 0.85, 0.9, 0.9, 0.95]
+CAL_Y = [1, 0, 0, 1, 0, 1, 0, 1, 0, 0, 1, 1]
+
+
+def test_the_reliability_table_is_the_cores(course: Course) -> None:
+    table = next(
+        s for s in sections(course, "imbalance-and-multilabel", WorkedSection) if s.title.startswith("Reliability")
+    )
+    reference = core.reliability_table(CAL_P, CAL_Y, 5)
+    filled = [b for b in range(5) if reference.counts[b]]
+    assert len(table.rows) == len(filled)
+    weighted_gaps = []
+    for row, b in zip(table.rows, filled, strict=True):
+        values = [evaluate(c.expr, row) for c in table.columns]
+        assert values[0] == pytest.approx(reference.edges[b]) and values[2] == reference.counts[b]
+        assert values[3] == pytest.approx(reference.mean_predicted[b]) and values[4] == pytest.approx(
+            reference.frequency[b]
+        )
+        weighted_gaps.append(values[6])
+    assert sum(weighted_gaps) == pytest.approx(core.expected_calibration_error(CAL_P, CAL_Y, 5))
+    says(course, "imbalance-and-multilabel", "The top bin says 0.9 on average and is right half the time")
+
+
+def test_the_fitted_temperature_keeps_decisions_and_lowers_the_held_out_loss(course: Course) -> None:
+    says(course, "imbalance-and-multilabel", "eight of ten decisions are right", "every decision at 0.5")
+    z = np.array([4, 3.5, 3, 2.5, -2.5, -3, -3.5, -4, 3, -3.0])
+    y = np.array([1, 1, 0, 1, 0, 0, 1, 0, 1, 0])
+    t = core.fit_temperature(z, y)
+    assert t > 1 and np.mean((z > 0) == (y == 1)) == 0.8
+    assert np.array_equal(z / t > 0, z > 0)
+    losses = [np.mean(core.bce_with_logits(z / s, y)) for s in (1.0, t * 0.9, t, t * 1.1)]
+    assert losses[2] < min(losses[0], losses[1], losses[3])

@@ -23,7 +23,7 @@ Array = NDArray[np.float64]
 
 FIGURES = (
     *("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid"),
-    *("entropy-kl", "softmax-twice", "float32-bce"),
+    *("entropy-kl", "softmax-twice", "float32-bce", "focal"),
 )
 """Names ``figure()`` knows (the loader's whitelist of ``PlotSection.figure``)."""
 
@@ -299,6 +299,32 @@ def _float32_bce() -> Figure:
     )
 
 
+#: The focusing parameters the focal-loss figure compares (γ = 0 is cross-entropy).
+FOCAL_GAMMAS = (0.0, 2.0, 5.0)
+
+
+def _focal() -> Figure:
+    p = P_GRID
+    z = core.logit(p)  # the logit that gives the true class probability p (label 1)
+    return Figure(
+        title="Focal loss −(1 − pₜ)^γ·log pₜ",
+        xlabel="probability pₜ given to the true label",
+        ylabel="loss",
+        series=tuple(
+            Series("γ = 0: cross-entropy" if g == 0 else f"γ = {g:g}", p, core.focal_loss(z, 1.0, g))
+            for g in FOCAL_GAMMAS
+        ),
+        ylim=(0.0, 3.0),
+        xlim=(0.0, 1.0),
+        yticks=(0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0),
+        description=(
+            "All three curves fall to 0 as pₜ approaches 1. The larger γ, the faster the loss of "
+            "well-classified examples (pₜ above about 0.5) vanishes, while badly classified ones "
+            "(pₜ near 0) keep nearly their full cross-entropy. The drawing is cut at 3."
+        ),
+    )
+
+
 _BUILDERS = {
     "ce-loss": _ce_loss,
     "ce-vs-mse": _ce_vs_mse,
@@ -308,6 +334,7 @@ _BUILDERS = {
     "entropy-kl": _entropy_kl,
     "softmax-twice": _softmax_twice,
     "float32-bce": _float32_bce,
+    "focal": _focal,
 }
 assert tuple(_BUILDERS) == FIGURES
 

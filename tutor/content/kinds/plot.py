@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 #: (``tests/plots`` checks that the two lists agree).
 FIGURES = (
     *("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid"),
-    *("entropy-kl", "softmax-twice", "float32-bce"),
+    *("entropy-kl", "softmax-twice", "float32-bce", "focal"),
 )
 
 
