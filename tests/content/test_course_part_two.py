@@ -109,6 +109,24 @@ def test_each_new_lesson_keeps_the_standard(course: Course) -> None:
                 assert q.slips, f"{q.id}: name the misconceptions in slips"
 
 
+def test_every_lesson_ends_with_a_summary_that_fits_one_screen(course: Course) -> None:
+    """The last section of every lesson is its summary, short enough for one 120×40 screen."""
+    inner = 120 - 12  # the lesson's scroll bar, paddings and the bullet
+    for lesson in course.lessons:
+        summary = lesson.sections[-1]
+        assert isinstance(summary, SummarySection), lesson.id
+        rows = 2 + len(summary.formulas) + 2 + sum(-(-len(render(f)) // inner) for f in summary.facts)
+        assert rows <= 30, (lesson.id, rows)
+
+
+def test_the_notation_sheet_covers_the_course(course: Course) -> None:
+    """Every symbol group is there, and the symbols lessons lean on most have an entry."""
+    symbols = {symbol for group in course.notation for symbol, _ in group.symbols}
+    for needed in ("z", "σ(z)", "ŷ", "pₖ", "L", "H(p)", "KL(p‖q)", "T", "ε", "γ", "pₜ", "tₖ", "η"):
+        assert needed in symbols, needed
+    assert len(course.notation) >= 5
+
+
 # ----- every draw of every numeric question ------------------------------------------------
 
 _PRECISION = re.compile(r"tolerance:\s*\{abs:\s*([0-9.e-]+)\}\s*#\s*precision:\s*\{decimals:\s*(\d+)\}")

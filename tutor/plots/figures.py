@@ -213,6 +213,11 @@ def _sigmoid() -> Figure:
     )
 
 
+def _values(y: core.FloatOrArray) -> Array:
+    """A curve's values as a float64 array (the core types scalar and array results together)."""
+    return np.asarray(y, dtype=np.float64)
+
+
 #: The soft label of the entropy figure: the target gives the first outcome this probability.
 SOFT_LABEL = 0.8
 
@@ -227,8 +232,8 @@ def _entropy_kl() -> Figure:
         xlabel="predicted probability q of the first outcome",
         ylabel="nats",
         series=(
-            Series("cross-entropy H(p, q)", q, core.cross_entropy_dist(target, predicted)),
-            Series("KL divergence KL(p‖q)", q, core.kl_divergence(target, predicted)),
+            Series("cross-entropy H(p, q)", q, _values(core.cross_entropy_dist(target, predicted))),
+            Series("KL divergence KL(p‖q)", q, _values(core.kl_divergence(target, predicted))),
         ),
         ylim=(0.0, 3.0),
         xlim=(0.0, 1.0),
@@ -255,7 +260,7 @@ def _softmax_twice() -> Figure:
         xlabel="probability p the model gives the true class",
         ylabel="loss L",
         series=(
-            Series("correct: −log p (logits to the loss)", p, core.bce(p, 1.0)),
+            Series("correct: −log p (logits to the loss)", p, _values(core.bce(p, 1.0))),
             Series("bug: probabilities to the loss", p, buggy),
         ),
         ylim=(0.0, 3.0),
@@ -283,8 +288,8 @@ def _float32_bce() -> Figure:
         xlabel="logit z",
         ylabel="loss L",
         series=(
-            Series("from the logit (BCEWithLogitsLoss)", z, core.bce_with_logits(z, 0.0)),
-            Series("σ in float32, then BCELoss", z, core.bce_clamped(core.sigmoid_float32(z), 0.0)),
+            Series("from the logit (BCEWithLogitsLoss)", z, _values(core.bce_with_logits(z, 0.0))),
+            Series("σ in float32, then BCELoss", z, _values(core.bce_clamped(core.sigmoid_float32(z), 0.0))),
         ),
         ylim=(0.0, 32.0),
         xlim=(0.0, 30.0),
@@ -311,7 +316,7 @@ def _focal() -> Figure:
         xlabel="probability pₜ given to the true label",
         ylabel="loss",
         series=tuple(
-            Series("γ = 0: cross-entropy" if g == 0 else f"γ = {g:g}", p, core.focal_loss(z, 1.0, g))
+            Series("γ = 0: cross-entropy" if g == 0 else f"γ = {g:g}", p, _values(core.focal_loss(z, 1.0, g)))
             for g in FOCAL_GAMMAS
         ),
         ylim=(0.0, 3.0),
