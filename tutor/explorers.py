@@ -221,8 +221,8 @@ class KClassReadout:
     """L = −log p_label."""
     uniform_loss: float
     """The loss with all logits equal: log K."""
-    predicted: int
-    """The class with the highest probability (the first of equals), 0-based."""
+    predicted: int | None
+    """The class with the highest probability, 0-based; None when two or more share it (a tie)."""
     prob_sum: float
     grad_sum: float
     """Σₖ ∂L/∂zₖ: 0 up to rounding, since Σ pₖ = 1."""
@@ -299,7 +299,7 @@ class KClassExplorer:
             label=self.label,
             loss=float(core.cross_entropy(z, self.label)),
             uniform_loss=float(core.cross_entropy([0.0] * self.k, 0)),
-            predicted=int(probs.argmax()),
+            predicted=self.tenths.index(top) if self.tenths.count(top := max(self.tenths)) == 1 else None,
             prob_sum=float(probs.sum()),
             grad_sum=float(grads.sum()),
         )

@@ -75,6 +75,7 @@ async def test_readout_shows_the_cores_probabilities_loss_and_gradients():
         await pilot.pause()
         text = w.readout_text(width=80)
         assert text.count("███▍······ 0.333") == 3 and "log 3       1.0986" in text
+        assert "none: the highest logits tie" in text
 
 
 async def test_the_marker_sits_on_the_loss_curve_of_the_selected_logit():

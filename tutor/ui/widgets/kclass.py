@@ -122,8 +122,10 @@ class KClassExplorerWidget(ExplorerWidget[KClassExplorer, KClassReadout]):
             mark = "▶" if k == r.selected else " "
             true = " true" if k == r.label else ""
             rows.append((f"{mark} {k + 1}{true}", f"{z:.1f}".replace("-", "\u2212"), f"{bar(p)} {p:.3f}", _signed(g)))
-        predicted = r.predicted + 1
-        verdict = "right" if r.predicted == r.label else "wrong"
+        if r.predicted is None:
+            predicted = "none: the highest logits tie"
+        else:
+            predicted = f"{r.predicted + 1} ({'right' if r.predicted == r.label else 'wrong'})"
         return _lines(
             _columns(*rows),
             f"▶ marks the class ←/→ moves ({r.selected + 1}); the true class is {r.label + 1} (y changes it).",
@@ -133,7 +135,7 @@ class KClassExplorerWidget(ExplorerWidget[KClassExplorer, KClassReadout]):
                 (f"Equal logits: log {len(r.logits)}", f(r.uniform_loss)),
                 ("Sum of the probabilities", f"{r.prob_sum:.4f}"),
                 ("Sum of the gradients", _signed(r.grad_sum)),
-                ("Predicted class", f"{predicted} ({verdict})"),
+                ("Predicted class", predicted),
             ),
             "",
             GRADIENT_NOTE,
