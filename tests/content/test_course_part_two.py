@@ -178,10 +178,6 @@ def classic_mistakes(answer: float) -> dict[str, float]:
     return out
 
 
-#: Classic mistakes that are not mistakes for a question (its answer is not that kind of number).
-NOT_APPLICABLE: dict[str, set[str]] = {}
-
-
 def precision_problems(lesson: Lesson) -> list[str]:
     decimals = intended_decimals(lesson)
     out = []
@@ -206,11 +202,7 @@ def precision_problems(lesson: Lesson) -> list[str]:
                     wrong_values[f"slip {slip.answer.source}"] = evaluate(slip.answer, env)
                 except ExprError as exc:
                     out.append(f"{where}: slip {slip.answer.source} fails: {exc}")
-            wrong_values.update(
-                (f"the mistake '{name}'", wrong)
-                for name, wrong in classic_mistakes(value).items()
-                if name not in NOT_APPLICABLE.get(q.id, set())
-            )
+            wrong_values.update((f"the mistake '{name}'", wrong) for name, wrong in classic_mistakes(value).items())
             for name, wrong in wrong_values.items():
                 if q.tolerance.accepts(wrong, value) or q.tolerance.accepts(round(wrong, n), value):
                     out.append(f"{where}: {name} gives {wrong:.6g}, accepted (answer {value:.6g})")
