@@ -41,10 +41,25 @@ def test_list_shows_lessons_with_minutes_and_question_counts(capsys: pytest.Capt
     assert lines[1].split() == ["basics", "3", "4", "Basics"]
 
 
+def test_list_wraps_long_titles_to_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nine lessons stay readable in 60 columns: a long title wraps under the title column."""
+    monkeypatch.setenv("COLUMNS", "60")
+    assert main(["list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    start = lines[0].index("title")
+    wrapped = [line for line in lines[1:] if not line[:start].strip()]
+    assert wrapped and all(line[start - 1] == " " and line[start] != " " for line in wrapped)
+    ids = [line.split()[0] for line in lines[1:] if line[:start].strip()]
+    assert ids[4:8] == ["many-classes", "entropy-and-kl", "in-code", "imbalance-and-multilabel"]
+
+
 def test_check_passes_with_a_one_line_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(MINI)]) == 0
     out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == 1 and out[0].startswith("ok: 1 lessons, 4 questions, 4 stated numbers verified")
+    assert len(out) == 1 and out[0].startswith("ok: 1 lessons, 4 questions, 6 stated numbers verified")
 
 
 @pytest.mark.parametrize(
@@ -92,7 +107,7 @@ def test_unknown_lesson_id_is_an_error(tmp_path: Path) -> None:
 def test_bundled_course_passes_check_from_any_directory(tmp_path: Path) -> None:
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("ok: 5 lessons")
+    assert result.stdout.startswith("ok: 9 lessons")
 
 
 def test_usage_errors_exit_2() -> None:

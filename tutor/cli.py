@@ -18,6 +18,7 @@ from tutor.progress.commands import add_commands as add_progress_commands
 from tutor.progress.commands import run as run_progress_command
 
 if TYPE_CHECKING:
+    from tutor.content.model import Course
     from tutor.ui.start import Start
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -115,11 +116,24 @@ def _load(directory: Path | None, *, cached: bool = False):
         return None
 
 
-def _list(course) -> int:
+#: Titles are wrapped to the terminal, but never narrower than this.
+MIN_TITLE_WIDTH = 16
+
+
+def _list(course: Course) -> int:
+    """One line per lesson; a title too long for the terminal wraps under the title column."""
+    import shutil
+    import textwrap
+
     width = max(len(lesson.id) for lesson in course.lessons) if course.lessons else 2
+    indent = " " * (width + 12)
+    room = max(MIN_TITLE_WIDTH, shutil.get_terminal_size().columns - len(indent))
     print(f"{'id':<{width}}  {'min':>3}  {'qs':>3}  title")
     for lesson in course.lessons:
-        print(f"{lesson.id:<{width}}  {lesson.minutes:>3}  {len(lesson.questions):>3}  {lesson.title}")
+        title = textwrap.wrap(lesson.title, room) or [""]
+        print(f"{lesson.id:<{width}}  {lesson.minutes:>3}  {len(lesson.questions):>3}  {title[0]}")
+        for more in title[1:]:
+            print(indent + more)
     return EXIT_OK
 
 

@@ -194,3 +194,112 @@ class SoftmaxExplorer:
             ce=float(core.cross_entropy([x1, x2], self.label - 1)),
             bce=float(core.bce_with_logits(diff, 1.0 if self.label == 1 else 0.0)),
         )
+
+
+# --- K-class explorer -----------------------------------------------------------------
+
+K_MIN, K_MAX = 3, 5
+"""How many classes the K-class explorer shows."""
+K_LOGIT_MIN, K_LOGIT_MAX = -50, 50
+"""Each logit stays in [−5, 5] (tenths): the spread is at most 10, every probability above 1e-5."""
+
+
+@dataclass(frozen=True)
+class KClassReadout:
+    """K-class softmax cross-entropy at one position (every number from the core)."""
+
+    logits: tuple[float, ...]
+    probs: tuple[float, ...]
+    """softmax(z), one probability per class."""
+    grads: tuple[float, ...]
+    """∂L/∂zₖ = pₖ − 𝟙[k = true class]."""
+    selected: int
+    """The class (0-based) whose logit the arrow keys move."""
+    label: int
+    """The true class, 0-based."""
+    loss: float
+    """L = −log p_label."""
+    uniform_loss: float
+    """The loss with all logits equal: log K."""
+    predicted: int | None
+    """The class with the highest probability, 0-based; None when two or more share it (a tie)."""
+    prob_sum: float
+    grad_sum: float
+    """Σₖ ∂L/∂zₖ: 0 up to rounding, since Σ pₖ = 1."""
+
+
+@dataclass(frozen=True)
+class KClassExplorer:
+    """K logits (tenths, −50..50), the selected class and the true class (both 0-based)."""
+
+    tenths: tuple[int, ...] = (20, 10, 1)
+    selected: int = 0
+    label: int = 0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.tenths, tuple) or not K_MIN <= len(self.tenths) <= K_MAX:
+            raise ValueError(f"tenths must be a tuple of {K_MIN} to {K_MAX} logits; got {self.tenths!r}")
+        for v in self.tenths:
+            if not isinstance(v, int) or isinstance(v, bool) or not K_LOGIT_MIN <= v <= K_LOGIT_MAX:
+                raise ValueError(f"each logit must be an integer in {K_LOGIT_MIN}..{K_LOGIT_MAX} tenths; got {v!r}")
+        for name in ("selected", "label"):
+            v = getattr(self, name)
+            if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v < len(self.tenths):
+                raise ValueError(f"{name} must be a class index in 0..{len(self.tenths) - 1}; got {v!r}")
+
+    @property
+    def k(self) -> int:
+        return len(self.tenths)
+
+    @property
+    def logits(self) -> tuple[float, ...]:
+        return tuple(t / 10 for t in self.tenths)
+
+    def nudge(self, delta: float) -> KClassExplorer:
+        """Change the selected logit by ``delta`` (rounded to tenths), clamped to [−5, 5]."""
+        moved = _clamp(self.tenths[self.selected] + round(delta * 10), K_LOGIT_MIN, K_LOGIT_MAX)
+        return replace(self, tenths=(*self.tenths[: self.selected], moved, *self.tenths[self.selected + 1 :]))
+
+    def select(self, which: int) -> KClassExplorer:
+        """Select class ``which`` (0-based); a class that does not exist leaves the state as it is."""
+        return replace(self, selected=which) if 0 <= which < self.k else self
+
+    def select_step(self, step: int) -> KClassExplorer:
+        """Select the next (+1) or previous (−1) class, wrapping around."""
+        return replace(self, selected=(self.selected + step) % self.k)
+
+    def toggle_label(self) -> KClassExplorer:
+        """Make the next class the true one (wrapping around)."""
+        return replace(self, label=(self.label + 1) % self.k)
+
+    def add_class(self) -> KClassExplorer:
+        """One more class (logit 0), up to ``K_MAX``."""
+        return replace(self, tenths=(*self.tenths, 0)) if self.k < K_MAX else self
+
+    def remove_class(self) -> KClassExplorer:
+        """Drop the last class, down to ``K_MIN``; the selection and the true class stay in range."""
+        if self.k <= K_MIN:
+            return self
+        last = self.k - 2
+        return replace(self, tenths=self.tenths[:-1], selected=min(self.selected, last), label=min(self.label, last))
+
+    def equal_logits(self) -> KClassExplorer:
+        """Every logit 0: the prediction of an untrained model, loss log K."""
+        return replace(self, tenths=(0,) * self.k)
+
+    def readout(self) -> KClassReadout:
+        z = self.logits
+        probs = core.softmax(z)
+        grads = core.cross_entropy_grad(z, self.label)
+        return KClassReadout(
+            logits=z,
+            probs=tuple(float(p) for p in probs),
+            grads=tuple(float(g) for g in grads),
+            selected=self.selected,
+            label=self.label,
+            loss=float(core.cross_entropy(z, self.label)),
+            uniform_loss=float(core.cross_entropy([0.0] * self.k, 0)),
+            predicted=self.tenths.index(top) if self.tenths.count(top := max(self.tenths)) == 1 else None,
+            prob_sum=float(probs.sum()),
+            grad_sum=float(grads.sum()),
+        )

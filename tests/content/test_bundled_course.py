@@ -29,7 +29,10 @@ from tutor.content.kinds import (
 )
 from tutor.content.model import Course
 
-LESSON_IDS = ["logarithms", "why-not-mse", "cross-entropy", "sigmoid-vs-softmax", "extreme-outputs"]
+LESSON_IDS = [
+    *("logarithms", "why-not-mse", "cross-entropy", "sigmoid-vs-softmax"),
+    *("many-classes", "entropy-and-kl", "in-code", "imbalance-and-multilabel", "extreme-outputs"),
+]
 MIN_QUESTIONS_PER_LESSON = 8
 MIN_QUESTIONS_TOTAL = 45
 #: learners may read in a 60-column terminal; formulas are not re-wrapped

@@ -38,7 +38,9 @@ def problems(course_dir: Path) -> list[str]:
 def test_mini_course_loads_every_kind() -> None:
     course = load_course(MINI)
     lesson = course.lesson("basics")
-    assert [s.kind for s in lesson.sections] == ["text", "formula", "worked", "plot", "explorer", "lab"]
+    assert [s.kind for s in lesson.sections] == [
+        *("text", "formula", "worked", "plot", "explorer", "lab", "explorer", "code", "summary")
+    ]
     assert [type(q) for q in lesson.questions] == [
         ChoiceQuestion,
         TrueFalseQuestion,
@@ -62,8 +64,11 @@ def test_problems_are_all_reported_with_file_line_and_path(course_dir: Path) -> 
     edit(course_dir, "      answer: true", "      answer: yes please")
     edit(course_dir, "    figure: ce-loss", "    figure: ce-los")
     lines = problems(course_dir)
+    answer_line = path.read_text(encoding="utf-8").splitlines().index("      answer: yes please") + 1
     assert f"{path}:3 minutes: expected a whole number, got text 'three'" in lines
-    assert any(line.startswith(f"{path}:46 quiz.questions[1].answer: expected true or false") for line in lines)
+    assert any(
+        line.startswith(f"{path}:{answer_line} quiz.questions[1].answer: expected true or false") for line in lines
+    )
     assert any("sections[3].figure: expected one of ce-loss" in line and "got 'ce-los'" in line for line in lines)
     assert len(lines) == 3
 

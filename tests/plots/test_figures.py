@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tutor import core
+from tutor.plots.draw import LINE_MARKERS
 from tutor.plots.figures import (
     FIGURES,
     HIGH,
@@ -40,7 +41,7 @@ def test_every_named_figure_exists_and_matches_the_plot_kind_whitelist():
     for name in FIGURES:
         fig = figure(name)
         assert fig.title and fig.xlabel and fig.ylabel and fig.description
-        assert len(fig.series) == 2
+        assert 2 <= len(fig.series) <= len(LINE_MARKERS)  # each series has its own marker shape
         for s in fig.series:
             assert s.label and s.x.shape == s.y.shape and s.x.size > 50
 
@@ -237,3 +238,44 @@ def test_figure_values_are_finite_where_drawn():
         for s in fig.series:
             assert np.all(np.isfinite(s.y)), (name, s.label)
             assert not any(math.isnan(v) for row in table(fig) for v in row)
+
+
+def test_entropy_kl_figure_is_the_cores_cross_entropy_and_kl():
+    fig = figure("entropy-kl")
+    q = P_GRID
+    p = np.array([0.8, 1 - 0.8])  # as the figure builds it
+    assert np.array_equal(fig.series[0].x, q)
+    for i in (0, 50, 159, 198):
+        assert fig.series[0].y[i] == pytest.approx(core.cross_entropy_dist(p, [q[i], 1 - q[i]]), rel=1e-15)
+        assert fig.series[1].y[i] == pytest.approx(core.kl_divergence(p, [q[i], 1 - q[i]]), rel=1e-15, abs=1e-300)
+    assert "0.500" in fig.description and f"{core.entropy(p):.3f}" == "0.500"
+
+
+def test_softmax_twice_figure_feeds_the_probabilities_to_the_loss():
+    fig = figure("softmax-twice")
+    p = fig.series[0].x
+    for i in (0, 66, 150, 198):
+        probs = [p[i], (1 - p[i]) / 2, (1 - p[i]) / 2]
+        assert fig.series[0].y[i] == core.bce(p[i], 1)
+        assert fig.series[1].y[i] == pytest.approx(core.cross_entropy(probs, 0), rel=1e-14)
+
+
+def test_float32_bce_figure_is_the_exact_loss_and_the_clamped_float32_one():
+    from tutor.plots.figures import F32_GRID
+
+    fig = figure("float32-bce")
+    assert np.array_equal(fig.series[0].x, F32_GRID)
+    assert np.array_equal(fig.series[0].y, core.bce_with_logits(F32_GRID, 0))
+    assert np.array_equal(fig.series[1].y, core.bce_clamped(core.sigmoid_float32(F32_GRID), 0))
+    assert "16.64" in fig.description
+
+
+def test_focal_figure_is_the_cores_focal_loss():
+    from tutor.plots.figures import FOCAL_GAMMAS
+
+    fig = figure("focal")
+    p = fig.series[0].x
+    for series, gamma in zip(fig.series, FOCAL_GAMMAS, strict=True):
+        for i in (0, 99, 180):
+            assert series.y[i] == pytest.approx(core.focal_loss(core.logit(p[i]), 1, gamma), rel=1e-14)
+    assert np.allclose(fig.series[0].y, core.bce(p, 1), rtol=1e-12)  # γ = 0 is cross-entropy

@@ -19,7 +19,7 @@ from pathlib import Path
 import msgspec
 
 from tutor import __version__
-from tutor.content.model import Course
+from tutor.content.model import NOTATION_FILE, Course
 
 
 class Entry(msgspec.Struct, frozen=True):
@@ -45,7 +45,7 @@ def cache_dir() -> Path:
 def course_key(root: Path) -> str:
     """A digest of the version and every file of the course (paths and contents)."""
     digest = hashlib.sha256(__version__.encode())
-    for path in [root / "course.yaml", *sorted((root / "lessons").glob("*.yaml"))]:
+    for path in [root / "course.yaml", root / NOTATION_FILE, *sorted((root / "lessons").glob("*.yaml"))]:
         digest.update(str(path.resolve()).encode())
         try:
             digest.update(path.read_bytes())

@@ -1,7 +1,7 @@
 """Build a :class:`~tutor.content.model.Course` from a folder of YAML, reporting every problem at once.
 
-Layout: ``course.yaml`` (title and the lesson ids in order) and ``lessons/<id>.yaml``, one lesson
-each. Each reader below turns one mapping into one model object, or ``None`` after reporting.
+Layout: ``course.yaml`` (title and the lesson ids in order), ``lessons/<id>.yaml``, one lesson
+each, and optionally ``notation.yaml``, the notation sheet (see ``notation.py``). Each reader below turns one mapping into one model object, or ``None`` after reporting.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from tutor.content import model as m
 from tutor.content.errors import CourseError, Location
 from tutor.content.fields import Fields, Problems, read_list
 from tutor.content.kinds import QUESTIONS, SECTIONS, Question, Section
+from tutor.content.notation import NOTATION_FILE, read_notation
 from tutor.content.yamlsource import Document, SourceError, load_file
 
 
@@ -32,9 +33,22 @@ def load_course(root: Path | str) -> m.Course:
     listed = fields.items("lessons")
     fields.finish()
     lessons = _read_lessons(root, index.path, listed, problems)
+    notation = _read_notation(root / NOTATION_FILE, problems)
     if problems:
         raise CourseError(problems.lines())
-    return m.Course(title=title, lessons=lessons, root=str(root), stated_numbers=tuple(problems.stated))
+    return m.Course(
+        title=title, lessons=lessons, root=str(root), stated_numbers=tuple(problems.stated), notation=notation
+    )
+
+
+def _read_notation(path: Path, problems: Problems) -> tuple[m.NotationGroup, ...]:
+    """The notation sheet, if the course has one."""
+    if not path.exists():
+        return ()
+    document = _read_file(path, problems)
+    if document is None:
+        return ()
+    return read_notation(Fields(document.data, str(document.path), "", problems))
 
 
 def _read_file(path: Path, problems: Problems) -> Document | None:

@@ -24,12 +24,25 @@ class Lesson(msgspec.Struct, frozen=True):
     source: str
 
 
+#: The notation sheet's file in a course folder (read by ``notation.py``, hashed by the cache).
+NOTATION_FILE = "notation.yaml"
+
+
+class NotationGroup(msgspec.Struct, frozen=True):
+    """A titled group of the notation sheet: each symbol with what it means."""
+
+    title: str
+    symbols: tuple[tuple[str, str], ...]
+
+
 class Course(msgspec.Struct, frozen=True):
     title: str
     lessons: tuple[Lesson, ...]
     #: The course folder.
     root: str
     stated_numbers: tuple[StatedNumber, ...] = ()
+    #: The notation sheet (``notation.yaml``): every symbol the course uses; empty if there is none.
+    notation: tuple[NotationGroup, ...] = ()
 
     def lesson(self, lesson_id: str) -> Lesson:
         """The lesson with this id; KeyError names the ids that exist."""

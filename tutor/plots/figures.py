@@ -21,7 +21,10 @@ from tutor import core
 
 Array = NDArray[np.float64]
 
-FIGURES = ("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid")
+FIGURES = (
+    *("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid"),
+    *("entropy-kl", "softmax-twice", "float32-bce", "focal"),
+)
 """Names ``figure()`` knows (the loader's whitelist of ``PlotSection.figure``)."""
 
 #: Probability grid: ŷ = k/200 for k = 1..199, so every explorer position (a multiple
@@ -210,12 +213,133 @@ def _sigmoid() -> Figure:
     )
 
 
+def _values(y: core.FloatOrArray) -> Array:
+    """A curve's values as a float64 array (the core types scalar and array results together)."""
+    return np.asarray(y, dtype=np.float64)
+
+
+#: The soft label of the entropy figure: the target gives the first outcome this probability.
+SOFT_LABEL = 0.8
+
+
+def _entropy_kl() -> Figure:
+    q = P_GRID
+    target = np.array([SOFT_LABEL, 1.0 - SOFT_LABEL])
+    predicted = np.stack([q, 1.0 - q], axis=-1)
+    floor = float(core.entropy(target))
+    return Figure(
+        title=f"H(p, q) and KL(p‖q) for the soft label p = ({SOFT_LABEL:g}, {1 - SOFT_LABEL:g})",
+        xlabel="predicted probability q of the first outcome",
+        ylabel="nats",
+        series=(
+            Series("cross-entropy H(p, q)", q, _values(core.cross_entropy_dist(target, predicted))),
+            Series("KL divergence KL(p‖q)", q, _values(core.kl_divergence(target, predicted))),
+        ),
+        ylim=(0.0, 3.0),
+        xlim=(0.0, 1.0),
+        yticks=(0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0),
+        description=(
+            f"Both curves are lowest at q = {SOFT_LABEL:g}, where the prediction equals the label. There the KL "
+            f"divergence is 0 and the cross-entropy is H(p) = {floor:.3f}, not 0: the gap between the two curves "
+            "is H(p) at every q. Both rise toward the ends; the drawing is cut at 3."
+        ),
+    )
+
+
+#: Classes in the softmax-twice figure; the probability the true class does not get is split evenly.
+TWICE_CLASSES = 3
+
+
+def _softmax_twice() -> Figure:
+    p = P_GRID
+    k = TWICE_CLASSES
+    probs = np.column_stack([p, *([(1.0 - p) / (k - 1)] * (k - 1))])
+    buggy = np.asarray(core.cross_entropy(probs, np.zeros(p.size, dtype=np.intp)))
+    return Figure(
+        title=f"Softmax applied twice ({k} classes)",
+        xlabel="probability p the model gives the true class",
+        ylabel="loss L",
+        series=(
+            Series("correct: −log p (logits to the loss)", p, _values(core.bce(p, 1.0))),
+            Series("bug: probabilities to the loss", p, buggy),
+        ),
+        ylim=(0.0, 3.0),
+        xlim=(0.0, 1.0),
+        yticks=(0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0),
+        description=(
+            "The correct loss falls to 0 as p approaches 1. When the probabilities are fed to a loss that "
+            "applies its own softmax, the loss flattens out: even at p = 0.995 it is "
+            f"{buggy[-1]:.3f}, close to its floor −log(e/(e + {k - 1})) = {-math.log(math.e / (math.e + k - 1)):.3f}. "
+            "The drawing is cut at 3."
+        ),
+    )
+
+
+#: Logits for the float32 figure: 0..30 in steps of 1/8 (the saturation point 16.64 lies between two).
+F32_GRID: Array = np.arange(0, 241, dtype=np.float64) / 8.0
+F32_GRID.flags.writeable = False
+
+
+def _float32_bce() -> Figure:
+    z = F32_GRID
+    start = float(core.sigmoid_float32_saturation())
+    return Figure(
+        title="Loss of a negative example (y = 0) with logit z",
+        xlabel="logit z",
+        ylabel="loss L",
+        series=(
+            Series("from the logit (BCEWithLogitsLoss)", z, _values(core.bce_with_logits(z, 0.0))),
+            Series("σ in float32, then BCELoss", z, _values(core.bce_clamped(core.sigmoid_float32(z), 0.0))),
+        ),
+        ylim=(0.0, 32.0),
+        xlim=(0.0, 30.0),
+        yticks=(0.0, 8.0, 16.0, 24.0, 32.0),
+        xticks=(0.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0),
+        description=(
+            "The true loss grows like z. Computed from σ(z) rounded to float32 it climbs in steps, "
+            "since 1 − σ(z) can only take a few float32 values near 1, and from "
+            f"z ≈ {start:.2f}, where σ(z) rounds to exactly 1, BCELoss reports its clamp, 100: "
+            "off the top of this drawing, which is cut at 32."
+        ),
+    )
+
+
+#: The focusing parameters the focal-loss figure compares (γ = 0 is cross-entropy).
+FOCAL_GAMMAS = (0.0, 2.0, 5.0)
+
+
+def _focal() -> Figure:
+    p = P_GRID
+    z = core.logit(p)  # the logit that gives the true class probability p (label 1)
+    return Figure(
+        title="Focal loss −(1 − pₜ)^γ·log pₜ",
+        xlabel="probability pₜ given to the true label",
+        ylabel="loss",
+        series=tuple(
+            Series("γ = 0: cross-entropy" if g == 0 else f"γ = {g:g}", p, _values(core.focal_loss(z, 1.0, g)))
+            for g in FOCAL_GAMMAS
+        ),
+        ylim=(0.0, 3.0),
+        xlim=(0.0, 1.0),
+        yticks=(0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0),
+        description=(
+            "All three curves fall to 0 as pₜ approaches 1. The larger γ, the faster the loss of "
+            "well-classified examples (pₜ above about 0.5) vanishes, while badly classified ones "
+            "(pₜ near 0) keep nearly their full cross-entropy. The drawing is cut at 3."
+        ),
+    )
+
+
 _BUILDERS = {
     "ce-loss": _ce_loss,
     "ce-vs-mse": _ce_vs_mse,
     "grad-p": _grad_p,
     "grad-z": _grad_z,
     "sigmoid": _sigmoid,
+    "entropy-kl": _entropy_kl,
+    "softmax-twice": _softmax_twice,
+    "float32-bce": _float32_bce,
+    "focal": _focal,
 }
 assert tuple(_BUILDERS) == FIGURES
 
@@ -280,6 +404,46 @@ def softmax_figure() -> Figure:
             "The marker is softmax(x)₁ for the current logits; it always lies on the curve."
         ),
     )
+
+
+#: Values of one logit for the K-class explorer's curve: −5..5 in tenths, the explorer's own grid.
+K_LOGIT_GRID: Array = np.arange(-50, 51, dtype=np.float64) / 10.0
+K_LOGIT_GRID.flags.writeable = False
+
+
+@lru_cache(maxsize=64)
+def kclass_figure(tenths: tuple[int, ...], selected: int, label: int) -> Figure:
+    """The K-class explorer's picture: the loss as the selected logit sweeps −5..5, the others fixed.
+
+    ``tenths`` are the logits in tenths (as the explorer stores them), ``selected`` and ``label``
+    0-based classes.  The slope of the curve at the current logit is ∂L/∂z_selected.
+    """
+    k = len(tenths)
+    if not 0 <= selected < k or not 0 <= label < k:
+        raise ValueError(f"selected and label must be classes 0..{k - 1}; got {selected}, {label}")
+    sweep = np.tile(np.asarray(tenths, dtype=np.float64) / 10.0, (K_LOGIT_GRID.size, 1))
+    sweep[:, selected] = K_LOGIT_GRID
+    losses = np.asarray(core.cross_entropy(sweep, np.full(K_LOGIT_GRID.size, label)))
+    top = 2.0 * math.ceil(float(losses.max()) / 2.0)  # the curve's own height, in steps of 2
+    name = f"z{_SUBSCRIPTS[selected + 1]}"
+    role = "the true class's logit" if selected == label else "a wrong class's logit"
+    trend = "falls" if selected == label else "rises"
+    return Figure(
+        title=f"Loss as {name} moves, the other logits fixed",
+        xlabel=f"logit {name} (class {selected + 1})",
+        ylabel="loss L",
+        series=(Series(f"L = −log p{_SUBSCRIPTS[label + 1]} (true class {label + 1})", K_LOGIT_GRID, losses),),
+        ylim=(0.0, top),
+        xlim=(-5.0, 5.0),
+        yticks=nice_ticks(0.0, top),
+        description=(
+            f"{name} is {role}: as it grows the loss {trend}, from {losses[0]:.3f} at {name} = −5 to "
+            f"{losses[-1]:.3f} at {name} = 5. The slope at the marker is ∂L/∂{name}."
+        ),
+    )
+
+
+_SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
 
 
 # --- text alternative ----------------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from tutor.content.kinds.base import Asked, OptionsAsked, QuestionBase, SectionBase, Verdict
 from tutor.content.kinds.choice import ChoiceQuestion
+from tutor.content.kinds.code import CodeSection
 from tutor.content.kinds.explorer import ExplorerSection
 from tutor.content.kinds.formula import FormulaSection
 from tutor.content.kinds.generated import GeneratedQuestion
@@ -21,12 +22,22 @@ from tutor.content.kinds.lab import LabSection
 from tutor.content.kinds.numeric import NumberAsked, NumericQuestion
 from tutor.content.kinds.parts import Draw, Option, Slip, Tolerance
 from tutor.content.kinds.plot import PlotSection
+from tutor.content.kinds.summary import SummarySection
 from tutor.content.kinds.text import TextSection
 from tutor.content.kinds.truefalse import TrueFalseQuestion
 from tutor.content.kinds.worked import Column, WorkedSection
 
 #: Every section kind; the union is what a lesson's ``sections`` may hold (and what the cache decodes).
-Section = TextSection | FormulaSection | WorkedSection | PlotSection | ExplorerSection | LabSection
+Section = (
+    TextSection
+    | FormulaSection
+    | WorkedSection
+    | PlotSection
+    | ExplorerSection
+    | LabSection
+    | CodeSection
+    | SummarySection
+)
 #: Every question kind.
 Question = ChoiceQuestion | NumericQuestion | TrueFalseQuestion | GeneratedQuestion
 
@@ -38,6 +49,7 @@ __all__ = [
     "SECTIONS",
     "Asked",
     "ChoiceQuestion",
+    "CodeSection",
     "Column",
     "Draw",
     "ExplorerSection",
@@ -53,6 +65,7 @@ __all__ = [
     "QuestionBase",
     "SectionBase",
     "Slip",
+    "SummarySection",
     "TextSection",
     "Tolerance",
     "TrueFalseQuestion",

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 EXPLORERS = {
     "probability": "tutor.ui.widgets.explorer:ProbabilityExplorerWidget.from_section",
     "softmax": "tutor.ui.widgets.explorer:SoftmaxExplorerWidget.from_section",
+    "k-class": "tutor.ui.widgets.kclass:KClassExplorerWidget.from_section",
 }
 
 

@@ -11,7 +11,10 @@ if TYPE_CHECKING:
 
 #: Figures ``tutor.plots`` can draw; kept here so loading needs neither numpy nor plotext
 #: (``tests/plots`` checks that the two lists agree).
-FIGURES = ("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid")
+FIGURES = (
+    *("ce-loss", "ce-vs-mse", "grad-p", "grad-z", "sigmoid"),
+    *("entropy-kl", "softmax-twice", "float32-bce", "focal"),
+)
 
 
 class PlotSection(SectionBase, frozen=True, tag="plot"):

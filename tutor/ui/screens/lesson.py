@@ -45,6 +45,7 @@ class LessonScreen(TutorScreen):
         Binding("p", "previous_section", "Previous", id="previous-section"),
         Binding("t", "quiz", "Take the quiz", id="take-quiz"),
         Binding("g", "practice", "Practice", id="practice"),
+        Binding("s", "notation", "Symbols", id="notation"),
         Binding("escape", "back", "Home", id="home"),
         Binding("backspace", "back", "Home", show=False),
         Binding("j", "scroll_body('down')", "Scroll down", show=False),
@@ -321,6 +322,12 @@ class LessonScreen(TutorScreen):
 
     def action_back(self) -> None:
         self.app.back_to_home()
+
+    def action_notation(self) -> None:
+        """The notation sheet: every symbol the course uses."""
+        from tutor.ui.screens.notation import NotationScreen
+
+        self.app.push_screen(NotationScreen(self.app.course.notation))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "quiz" and not self.lesson.questions)

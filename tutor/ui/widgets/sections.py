@@ -257,7 +257,12 @@ def caption_of(section: SectionBase) -> str:
 
 
 #: Rough heights (rows) of the widgets whose height does not follow their text.
-_FIXED_HEIGHT = {"tutor.ui.widgets.plot": 27, "tutor.ui.widgets.explorer": 30, "tutor.ui.widgets.lab": 48}
+_FIXED_HEIGHT = {
+    "tutor.ui.widgets.plot": 27,
+    "tutor.ui.widgets.explorer": 30,
+    "tutor.ui.widgets.kclass": 30,
+    "tutor.ui.widgets.lab": 48,
+}
 
 
 def _text_rows(text: str, width: int) -> int:
