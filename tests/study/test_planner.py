@@ -58,7 +58,8 @@ def test_continue_is_the_lesson_read_last_or_a_more_recent_unfinished_quiz(plann
     assert planner.continue_point() is None
     progress.save_position("basics", 1)
     point = planner.continue_point()
-    assert isinstance(point, Reading) and point.label() == "Continue: Basics, section 2 of 6"
+    sections = len(point.lesson.sections) if isinstance(point, Reading) else 0
+    assert isinstance(point, Reading) and point.label() == f"Continue: Basics, section 2 of {sections}"
     clock.advance(seconds=1)
     run = planner.start(planner.lesson_quiz("more"))
     moves.play(run, "r")
