@@ -19,6 +19,9 @@ from pathlib import Path
 import msgspec
 
 from tutor import __version__
+from tutor.content.errors import SourceError
+from tutor.content.files import read_regular_file
+from tutor.content.limits import MAX_FILE_BYTES
 from tutor.content.model import Course
 
 
@@ -45,11 +48,12 @@ def cache_dir() -> Path:
 def course_key(root: Path) -> str:
     """A digest of the version and every file of the course (paths and contents)."""
     digest = hashlib.sha256(__version__.encode())
+    inside = root.resolve()
     for path in [root / "course.yaml", *sorted((root / "lessons").glob("*.yaml"))]:
         digest.update(str(path.resolve()).encode())
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
+        try:  # never a FIFO, a device or a link out of the course: the loader refuses those too
+            digest.update(read_regular_file(path, inside, MAX_FILE_BYTES))
+        except SourceError:
             digest.update(b"<unreadable>")
     return digest.hexdigest()
 
