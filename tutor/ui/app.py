@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from tutor.content.kinds import QuestionBase
 from tutor.content.model import Course, Lesson
+from tutor.progress.store import Store
 from tutor.ui.progress import MemoryProgress, ProgressStore
 from tutor.ui.screens.commands import CourseCommands
 from tutor.ui.screens.home import HomeScreen
@@ -70,7 +71,7 @@ class TutorApp(App[int]):
 
     def on_mount(self) -> None:
         if self.store_message:
-            self.notify(self.store_message, title="Progress", severity="warning", timeout=10)
+            self.notify(self.store_message, title="Progress", severity="warning", timeout=10, markup=False)
         lesson, quiz, practice = self._start
         if quiz is not None:
             self.open_quiz(quiz)
@@ -208,6 +209,24 @@ class TutorApp(App[int]):
             return random.randrange(2**32)
         return self.seed + self._practice_round - 1
 
+    # ----- progress store ---------------------------------------------------------------
+
+    def watch_store(self, store: Store) -> None:
+        """Show the store's opening message at mount, and its status and notes whenever they change."""
+        self.store_message = store.status.message
+        store.on_status = lambda status: self.store_status_changed(status.saving, status.message)
+        store.on_note = self.store_note
+
+    def store_status_changed(self, saving: bool, message: str) -> None:
+        """Say at once when saving stops, and when it works again (the store calls this on each change)."""
+        if saving:
+            self.notify("Progress is being saved again.", title="Progress", markup=False)
+        else:
+            self.notify(message, title="Progress", severity="error", timeout=15, markup=False)
+
+    def store_note(self, note: str) -> None:
+        self.notify(note, title="Progress", severity="warning", timeout=10, markup=False)
+
     # ----- help -------------------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -249,6 +268,6 @@ def run_app(
             progress=StoreProgress(store, course),
             exercises=exercises,
         )
-        app.store_message = store.status.message
+        app.watch_store(store)
         app.run()
     return app.return_code or 0
