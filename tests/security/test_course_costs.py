@@ -13,7 +13,7 @@ import pytest
 from hostile import assert_refused, edit, run_bounded
 
 from tutor.content import CourseError, load_course
-from tutor.content.limits import MAX_DEPTH, MAX_MARKERS
+from tutor.content.limits import MAX_DEPTH, MAX_MARKERS, MAX_MARKERS_PER_TEXT, MAX_PROBLEMS
 from tutor.content.yamlsource import SourceError, load_text
 
 
@@ -123,11 +123,27 @@ def test_worked_tables_are_bounded_in_cells(course: Path) -> None:
     assert "sections[2].rows: 602 rows × 2 columns is 1204 cells; a worked table has at most 1000" in line
 
 
-def test_number_markers_are_bounded_per_course(course: Path) -> None:
-    markers = " ".join(["{{ 1 = 1 }}"] * (MAX_MARKERS + 10))
+def test_number_markers_are_bounded_per_text(course: Path) -> None:
+    markers = " ".join(["{{ 1 = 1 }}"] * (MAX_MARKERS_PER_TEXT + 1))
     edit(course, "summary: Every section and question kind, once.", f'summary: "{markers}"')
     (line,) = problems(course)
-    assert f"summary: more than {MAX_MARKERS} number markers in the course" in line
+    assert f"summary: more than {MAX_MARKERS_PER_TEXT} number markers in one text; split it" in line
+
+
+def test_number_markers_are_bounded_per_course(course: Path) -> None:
+    texts = MAX_MARKERS // MAX_MARKERS_PER_TEXT + 1
+    markers = " ".join(["{{ 1 = 1 }}"] * MAX_MARKERS_PER_TEXT)
+    sections = "".join(f'\n  - kind: text\n    markdown: "{markers}"' for _ in range(texts))
+    edit(course, "sections:", "sections:" + sections)
+    (line,) = problems(course)
+    assert f"markdown: more than {MAX_MARKERS} number markers in the course; the rest are not read" in line
+
+
+def test_problems_are_bounded_in_number(course: Path) -> None:
+    """One problem per line of a hostile file: kept up to a limit, the rest counted."""
+    (course / "lessons" / "basics.yaml").write_text("".join(f"k{i}: ≈ 0.5\n" for i in range(3000)))
+    lines = problems(course)
+    assert len(lines) == MAX_PROBLEMS + 1 and lines[-1].startswith("… and ") and lines[-1].endswith("more problem(s)")
 
 
 # ----- prose scanning ---------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from tutor.content.errors import Location
 from tutor.content.expr import Expr, ExprError, parse
-from tutor.content.limits import MAX_MARKERS, is_slug
+from tutor.content.limits import MAX_MARKERS, MAX_MARKERS_PER_TEXT, MAX_PROBLEMS, is_slug
 from tutor.content.located import LList, LMap
 from tutor.content.prose import StatedNumber, find_markers, parse_marker, unchecked_numbers
 from tutor.safe_text import excerpt, printable, shorten
@@ -34,15 +34,21 @@ class Problems:
     stated: list[StatedNumber] = field(default_factory=list)
     #: markers met so far, well-formed or not (their number is capped: each costs a parse)
     markers: int = 0
+    #: problems found beyond ``MAX_PROBLEMS``, counted but not kept
+    unlisted: int = 0
 
     def add(self, location: Location, message: str) -> None:
+        if len(self.items) >= MAX_PROBLEMS:
+            self.unlisted += 1
+            return
         if len(message) > MAX_MESSAGE:
             message = message[:MAX_MESSAGE] + "…"
         self.items.append((location, message))
 
     def lines(self) -> list[str]:
         """One line per problem, control and bidi characters escaped (paths can hold them too)."""
-        return [printable(f"{location}: {message}", one_line=True) for location, message in self.items]
+        lines = [printable(f"{location}: {message}", one_line=True) for location, message in self.items]
+        return lines + ([f"… and {self.unlisted} more problem(s)"] if self.unlisted else [])
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -168,7 +174,10 @@ class Fields:
 
     def check_prose(self, text: str, key: str) -> None:
         """Parse every number marker (the checker verifies them) and refuse decimals outside markers."""
-        for body in find_markers(text):
+        for count, body in enumerate(find_markers(text), 1):
+            if count > MAX_MARKERS_PER_TEXT:
+                self.error(f"more than {MAX_MARKERS_PER_TEXT} number markers in one text; split it", key)
+                break
             self.problems.markers += 1
             if self.problems.markers > MAX_MARKERS:
                 if self.problems.markers == MAX_MARKERS + 1:  # said once, where the limit was passed

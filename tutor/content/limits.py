@@ -31,8 +31,12 @@ MAX_DRAW = 1e6
 MAX_DRAW_COMBINATIONS = 1024
 #: Cells of one worked table (rows × columns): each is computed by the core, then drawn.
 MAX_WORKED_CELLS = 1000
-#: Number markers in the whole course: each is parsed, then computed by ``check``.
-MAX_MARKERS = 5000
+#: Number markers in one text and in the whole course: each is parsed, then computed by ``check``
+#: (the bundled lessons have at most 5 per text and 22 per lesson; a 500-lesson course must load).
+MAX_MARKERS_PER_TEXT = 1000
+MAX_MARKERS = 50_000
+#: Problems kept for one course: a hostile file can make one per line; the rest are counted.
+MAX_PROBLEMS = 1000
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
