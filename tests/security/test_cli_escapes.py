@@ -8,10 +8,10 @@ progress row) to show that the printing itself is safe too.
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from tutor.cli import main
@@ -27,8 +27,8 @@ HOSTILE = "\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b[2J\u202e\x9b"
 def hostile_course() -> Course:
     """The mini course with escapes in every string the CLI prints: as a bad cache entry could carry it."""
     course = load_course(MINI)
-    lesson = dataclasses.replace(course.lessons[0], id=f"basics{HOSTILE}", title=f"Basics{HOSTILE}")
-    return dataclasses.replace(course, title=f"Mini{HOSTILE}", lessons=(lesson,))
+    lesson = msgspec.structs.replace(course.lessons[0], id=f"basics{HOSTILE}", title=f"Basics{HOSTILE}")
+    return msgspec.structs.replace(course, title=f"Mini{HOSTILE}", lessons=(lesson,))
 
 
 def assert_clean(text: str) -> None:
