@@ -20,6 +20,7 @@ from tutor.progress.store import Store
 from tutor.ui.progress import MemoryProgress, ProgressStore
 from tutor.ui.screens.commands import CourseCommands
 from tutor.ui.screens.home import HomeScreen
+from tutor.ui.text import line
 
 #: Generated questions in one practice set.
 PRACTICE_COUNT = 10
@@ -64,14 +65,14 @@ class TutorApp(App[int]):
         self._practice_round = 0
         #: One line about the progress store for the learner (e.g. "progress will not be saved").
         self.store_message = ""
-        self.sub_title = course.title
+        self.sub_title = line(course.title)
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
 
     def on_mount(self) -> None:
         if self.store_message:
-            self.notify(self.store_message, title="Progress", severity="warning", timeout=10, markup=False)
+            self.notify(line(self.store_message), title="Progress", severity="warning", timeout=10, markup=False)
         lesson, quiz, practice = self._start
         if quiz is not None:
             self.open_quiz(quiz)
@@ -111,7 +112,7 @@ class TutorApp(App[int]):
         lesson = self.course.lesson(lesson_id)
         if not lesson.questions:
             self.open_lesson(lesson_id)
-            self.notify(f"“{lesson.title}” has no quiz.", title="No quiz")
+            self.notify(line(f"“{lesson.title}” has no quiz."), title="No quiz", markup=False)
             return
         self.open_lesson(lesson_id)
         session = QuizSession(lesson.questions, seed=self.seed)
@@ -222,10 +223,10 @@ class TutorApp(App[int]):
         if saving:
             self.notify("Progress is being saved again.", title="Progress", markup=False)
         else:
-            self.notify(message, title="Progress", severity="error", timeout=15, markup=False)
+            self.notify(line(message), title="Progress", severity="error", timeout=15, markup=False)
 
     def store_note(self, note: str) -> None:
-        self.notify(note, title="Progress", severity="warning", timeout=10, markup=False)
+        self.notify(line(note), title="Progress", severity="warning", timeout=10, markup=False)
 
     # ----- help -------------------------------------------------------------------------
 

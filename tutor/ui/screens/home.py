@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tutor.content.model import Lesson
 from tutor.progress.store import LessonState
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.text import line, plain, plain_rich
 
 NEW = LessonState("new")
 
@@ -53,12 +54,12 @@ class HomeScreen(TutorScreen):
         table.add_column("State", key="state")
         table.add_column("Best quiz", key="best")
         yield table
-        yield Static(id="lesson-summary")
+        yield Static(id="lesson-summary", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Course map"
-        self.sub_title = self.app.course.title
+        self.sub_title = line(self.app.course.title)
         self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
@@ -82,7 +83,7 @@ class HomeScreen(TutorScreen):
             best = f"{state.best_score} / {state.best_total}" if state.best_total else None
             table.add_row(
                 str(number),
-                lesson.title,
+                plain_rich(lesson.title),
                 f"{lesson.minutes} min",
                 state.state,
                 best or ("—" if lesson.questions else "no quiz"),
@@ -94,9 +95,9 @@ class HomeScreen(TutorScreen):
     def _show_next_steps(self) -> None:
         """The "Continue" line (only once a lesson was opened) and the review line, each naming its key."""
         resume = self.app.continue_label()
-        line = self.query_one("#home-continue", Static)
-        line.update(f"{resume} — press c" if resume else "")
-        line.display = resume is not None
+        shown = self.query_one("#home-continue", Static)
+        shown.update(plain(f"{resume} — press c" if resume else ""))
+        shown.display = resume is not None
         due = self.app.due_count()
         self.query_one("#home-review", Static).update(
             f"Review ({due} due) — press v" if due else "Nothing due for review"
@@ -116,8 +117,10 @@ class HomeScreen(TutorScreen):
             return
         questions = len(lesson.questions)
         summary.update(
-            f"{lesson.title}: {lesson.summary.strip()}\n"
-            f"{len(lesson.sections)} sections · {questions} quiz question{'s' if questions != 1 else ''}"
+            plain(
+                f"{lesson.title}: {lesson.summary.strip()}\n"
+                f"{len(lesson.sections)} sections · {questions} quiz question{'s' if questions != 1 else ''}"
+            )
         )
 
     def action_open(self) -> None:

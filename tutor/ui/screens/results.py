@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.text import line, plain
 
 if TYPE_CHECKING:
     from tutor.ui.screens.quiz import QuizScreen
@@ -34,15 +35,15 @@ class ResultsScreen(TutorScreen):
         yield Header(icon="")
         with VerticalScroll(id="results-body"):
             yield Static(self.score_text(), id="results-score", markup=False)
-            yield Static(self.missed_text(), id="results-missed", markup=False)
+            yield Static(plain(self.missed_text()), id="results-missed")
             yield Static(self.next_text(), id="results-next", markup=False)
             if problem := self.app.progress.problem:
-                yield Static(f"Not saved: {problem}", id="results-not-saved", markup=False)
+                yield Static(plain(f"Not saved: {problem}"), id="results-not-saved")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.title = f"{self.quiz.quiz_title} — results"
-        self.sub_title = self.app.course.title
+        self.title = line(f"{self.quiz.quiz_title} — results")
+        self.sub_title = line(self.app.course.title)
         self.query_one("#results-body").focus()
 
     def score_text(self) -> str:

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from tutor.content.kinds import Verdict
+from tutor.ui.text import plain
 
 
 def verdict_word(verdict: Verdict) -> str:
@@ -48,7 +49,7 @@ class Feedback(Vertical):
         word.update(verdict_word(verdict))
         word.set_class(verdict.correct, "-correct")
         word.set_class(not verdict.correct, "-incorrect")
-        self.query_one("#verdict-details", Static).update(verdict_details(verdict))
+        self.query_one("#verdict-details", Static).update(plain(verdict_details(verdict)))
         where = "see your score" if last else "go to the next question"
         self.query_one("#verdict-next", Static).update(f"Enter or n: {where} · u: take this answer back")
         self.display = True
