@@ -35,6 +35,9 @@ PURE = [
     "tutor.exercises.runner",
     "tutor.exercises.track",
     "tutor.exercises.child",
+    "tutor.safe_text",
+    "tutor.cli_output",
+    "tutor.cli_progress",
 ]
 HEAVY = ("numpy", "plotext", "textual_plotext")
 

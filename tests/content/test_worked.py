@@ -52,7 +52,8 @@ def test_formats_accepted(spec: str) -> None:
         ("d", "not a number format"),
         ("auto", "not a number format"),
         ("auto10", "not a number format"),
-        (".1000000f", "more than 20 digits"),
+        (".1000000f", "is too wide"),
+        ("41f", "is too wide"),
         ("{}", "not a number format"),
     ],
 )

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tutor.cli_progress import add_commands, run
 from tutor.progress import open_store
-from tutor.progress.commands import add_commands, run
 from tutor.progress.schema import APPLICATION_ID
 
 

@@ -67,7 +67,7 @@ def test_due_reviews_come_most_overdue_first_and_skip_questions_the_course_lost(
 
 def test_importing_the_store_loads_no_heavy_or_ui_modules() -> None:
     code = (
-        "import sys, tutor.progress, tutor.progress.commands; "
+        "import sys, tutor.progress, tutor.cli_progress; "
         "print(sorted(m for m in ('fsrs', 'platformdirs', 'plotext', 'numpy', 'textual') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -5,6 +5,8 @@ Kept apart (and free of the YAML parser) so any layer can report a place without
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import msgspec
 
 
@@ -26,3 +28,12 @@ class CourseError(Exception):
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         super().__init__("\n".join(lines))
+
+
+class SourceError(Exception):
+    """A file that cannot be read as YAML at all; carries ``file:line: message``."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
+        self.path, self.line, self.message = str(path), line, message
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")

@@ -13,12 +13,16 @@ from typing import Any, TypeVar
 
 from tutor.content.errors import Location
 from tutor.content.expr import Expr, ExprError, parse
+from tutor.content.limits import MAX_MARKERS, MAX_MARKERS_PER_TEXT, MAX_PROBLEMS, is_slug
 from tutor.content.located import LList, LMap
-from tutor.content.prose import MARKER, UNCHECKED, StatedNumber, parse_marker
+from tutor.content.prose import StatedNumber, find_markers, parse_marker, unchecked_numbers
+from tutor.safe_text import excerpt, printable, shorten
 
 T = TypeVar("T")
 _MISSING = object()
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+#: A message longer than this is cut: whatever a reader quotes, a problem stays one short line.
+MAX_MESSAGE = 300
 
 
 @dataclass
@@ -28,12 +32,23 @@ class Problems:
     items: list[tuple[Location, str]] = field(default_factory=list)
     #: every well-formed number marker met while reading, for ``checks.py``
     stated: list[StatedNumber] = field(default_factory=list)
+    #: markers met so far, well-formed or not (their number is capped: each costs a parse)
+    markers: int = 0
+    #: problems found beyond ``MAX_PROBLEMS``, counted but not kept
+    unlisted: int = 0
 
     def add(self, location: Location, message: str) -> None:
+        if len(self.items) >= MAX_PROBLEMS:
+            self.unlisted += 1
+            return
+        if len(message) > MAX_MESSAGE:
+            message = message[:MAX_MESSAGE] + "…"
         self.items.append((location, message))
 
     def lines(self) -> list[str]:
-        return [f"{location}: {message}" for location, message in self.items]
+        """One line per problem, control and bidi characters escaped (paths can hold them too)."""
+        lines = [printable(f"{location}: {message}", one_line=True) for location, message in self.items]
+        return lines + ([f"… and {self.unlisted} more problem(s)"] if self.unlisted else [])
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -46,7 +61,7 @@ class Fields:
         self.file, self.path, self.problems = file, path, problems
         self.line = getattr(data, "line", line)
         self.ok = isinstance(data, dict)
-        self.data: dict = data if self.ok else {}
+        self.data: dict[str, Any] = data if self.ok else {}
         self.used: set[str] = set()
         if not self.ok:
             self.error(f"expected a mapping (key: value), got {describe(data)}")
@@ -92,9 +107,31 @@ class Fields:
     def number(
         self, key: str, default: Any = _MISSING, *, low: float | None = None, high: float | None = None
     ) -> float:
+        """A finite number, within ``low`` and ``high`` when given."""
         value = self.get(key, float, default)
         if isinstance(value, float) and not within(value, low, high):
             self.error(f"must be {bounds(low, high)}, got {value}", key)
+        return value
+
+    def numbers(
+        self, key: str, default: tuple[float, ...] = (), *, low: float | None = None, high: float | None = None
+    ) -> tuple[float, ...]:
+        """A list of finite numbers within ``low`` and ``high``; ``default`` when absent or wrong."""
+        if key not in self.data:
+            self.used.add(key)
+            return default
+        values: list[Any] = [value for value, _, _ in self.items(key)]
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and within(v, low, high) for v in values):
+            self.error(f"expected a list of numbers, each {bounds(low, high)}", key)
+            return default
+        return tuple(float(v) for v in values)
+
+    def slug(self, key: str) -> str:
+        """An id that names a file: lowercase letters, digits and hyphens; "" after reporting."""
+        value = self.text(key, prose=False)
+        if value and not is_slug(value):
+            self.error(f"expected an id of a-z, 0-9 and '-' (it names a file), got {excerpt(value)}", key)
+            return ""
         return value
 
     def whole(self, key: str, default: Any = _MISSING, *, low: int | None = None, high: int | None = None) -> int:
@@ -106,7 +143,7 @@ class Fields:
     def choice(self, key: str, choices: tuple[str, ...], default: Any = _MISSING) -> str:
         value = self.get(key, str, default)
         if isinstance(value, str) and value not in choices:
-            self.error(f"expected one of {', '.join(choices)}; got {value!r}", key)
+            self.error(f"expected one of {', '.join(choices)}; got {excerpt(value)}", key)
         return value
 
     def expr(self, key: str, variables: frozenset[str] = frozenset(), default: Any = _MISSING) -> Expr | None:
@@ -136,19 +173,33 @@ class Fields:
         return [(item, f"{base}[{i}]", line) for i, (item, line) in enumerate(zip(value, lines, strict=False))]
 
     def check_prose(self, text: str, key: str) -> None:
-        for match in MARKER.finditer(text):
+        """Parse every number marker (the checker verifies them) and refuse decimals outside markers."""
+        for count, body in enumerate(find_markers(text), 1):
+            if count > MAX_MARKERS_PER_TEXT:
+                self.error(f"more than {MAX_MARKERS_PER_TEXT} number markers in one text; split it", key)
+                break
+            self.problems.markers += 1
+            if self.problems.markers > MAX_MARKERS:
+                if self.problems.markers == MAX_MARKERS + 1:  # said once, where the limit was passed
+                    self.error(f"more than {MAX_MARKERS} number markers in the course; the rest are not read", key)
+                break
             try:
-                marker = parse_marker(match.group(1))
+                marker = parse_marker(body)
             except ExprError as exc:
                 self.error(str(exc), key)
             else:
                 self.problems.stated.append(StatedNumber(marker.expr, marker.relation, marker.stated, self.where(key)))
-        for match in UNCHECKED.finditer(MARKER.sub("", text)):
+        for number in unchecked_numbers(text):
             self.error(
-                f"the number {match.group(0)!r} is not checked by the core: write it as "
-                f"{{{{ EXPR {match.group(0)} }}}}",
+                f"the number {excerpt(number)} is not checked by the core: write it as "
+                f"{{{{ EXPR {shorten(number)} }}}}",
                 key,
             )
+
+    def check(self, problem: str | None, key: str | None = None) -> None:
+        """Report ``problem`` (from a check in ``limits``) at ``key``, if there is one."""
+        if problem:
+            self.error(problem, key)
 
     def finish(self) -> None:
         """Report keys nobody asked for: they are typos or unsupported settings."""
@@ -158,7 +209,7 @@ class Fields:
 
                 close = difflib.get_close_matches(str(key), sorted(self.used), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(sorted(self.used))})"
-                self.error(f"unknown key {key!r}{hint}", key)
+                self.error(f"unknown key {excerpt(str(key))}{hint}", key)
 
 
 def within(value: float, low: float | None, high: float | None) -> bool:
@@ -174,6 +225,7 @@ def bounds(low: float | None, high: float | None) -> str:
 
 
 def join(path: str, key: str) -> str:
+    key = shorten(key)
     return f"{path}.{key}" if path else key
 
 
@@ -186,8 +238,10 @@ def describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    kind = {str: "text", int: "a number", float: "a number"}.get(type(value), type(value).__name__)
-    return f"{kind} {value!r}"
+    if isinstance(value, str):
+        return f"text {excerpt(value)}"
+    kind = "a number" if isinstance(value, (int, float)) else type(value).__name__
+    return f"{kind} {shorten(repr(value))}"
 
 
 def read_list(fields: Fields, key: str, read: Callable[[Fields], T | None], default: Any = _MISSING) -> tuple[T, ...]:

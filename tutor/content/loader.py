@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import cast
 
 from tutor.content import model as m
-from tutor.content.errors import CourseError, Location
-from tutor.content.fields import Fields, Problems, read_list
+from tutor.content.errors import CourseError, Location, SourceError
+from tutor.content.fields import Fields, Problems, describe, read_list
+from tutor.content.files import CourseFiles
 from tutor.content.kinds import QUESTIONS, SECTIONS, Question, Section
+from tutor.content.limits import is_slug, unsafe_strings
 from tutor.content.notation import NOTATION_FILE, read_notation
-from tutor.content.yamlsource import Document, SourceError, load_file
+from tutor.content.yamlsource import Document, load_file
 
 
 def load_course(root: Path | str) -> m.Course:
@@ -23,7 +25,8 @@ def load_course(root: Path | str) -> m.Course:
     problems = Problems()
     if not root.is_dir():
         raise CourseError([f"{root}: not a directory (expected course.yaml and lessons/)"])
-    index = _read_file(root / "course.yaml", problems)
+    files = CourseFiles(root)
+    index = _read_file(root / "course.yaml", files, problems)
     if index is None:
         raise CourseError(problems.lines())
     fields = Fields(index.data, str(index.path), "", problems)
@@ -32,8 +35,8 @@ def load_course(root: Path | str) -> m.Course:
     title = fields.text("title")
     listed = fields.items("lessons")
     fields.finish()
-    lessons = _read_lessons(root, index.path, listed, problems)
-    notation = _read_notation(root / NOTATION_FILE, problems)
+    lessons = _read_lessons(root, index.path, listed, problems, files)
+    notation = _read_notation(root / NOTATION_FILE, files, problems)
     if problems:
         raise CourseError(problems.lines())
     return m.Course(
@@ -41,39 +44,45 @@ def load_course(root: Path | str) -> m.Course:
     )
 
 
-def _read_notation(path: Path, problems: Problems) -> tuple[m.NotationGroup, ...]:
+def _read_notation(path: Path, files: CourseFiles, problems: Problems) -> tuple[m.NotationGroup, ...]:
     """The notation sheet, if the course has one."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return ()
-    document = _read_file(path, problems)
+    document = _read_file(path, files, problems)
     if document is None:
         return ()
     return read_notation(Fields(document.data, str(document.path), "", problems))
 
 
-def _read_file(path: Path, problems: Problems) -> Document | None:
+def _read_file(path: Path, files: CourseFiles, problems: Problems) -> Document | None:
+    """The parsed file, or None after reporting; control and bidi characters in it are reported too."""
     try:
-        return load_file(path)
+        document = load_file(path, files)
     except SourceError as exc:
         problems.add(Location(exc.path, exc.line, ""), exc.message)
         return None
+    for line, where, message in unsafe_strings(document.data):
+        problems.add(Location(str(path), line, where), message)
+    return document
 
 
 def _read_lessons(
-    root: Path, index: Path, listed: list[tuple[object, str, int | None]], problems: Problems
+    root: Path, index: Path, listed: list[tuple[object, str, int | None]], problems: Problems, files: CourseFiles
 ) -> tuple[m.Lesson, ...]:
     lessons: list[m.Lesson] = []
     seen: set[str] = set()
     for lesson_id, path, line in listed:
         where = Location(str(index), line, path)
-        if not isinstance(lesson_id, str) or not lesson_id:
-            problems.add(where, f"expected a lesson id, got {lesson_id!r}")
+        if not isinstance(lesson_id, str) or not is_slug(lesson_id):
+            problems.add(
+                where, f"expected a lesson id (a-z, 0-9 and '-', it names lessons/ID.yaml), got {describe(lesson_id)}"
+            )
             continue
         if lesson_id in seen:
             problems.add(where, f"lesson {lesson_id!r} is listed twice")
             continue
         seen.add(lesson_id)
-        document = _read_file(root / "lessons" / f"{lesson_id}.yaml", problems)
+        document = _read_file(root / "lessons" / f"{lesson_id}.yaml", files, problems)
         if document is not None:
             lesson = read_lesson(Fields(document.data, str(document.path), "", problems), document.path)
             if lesson is not None and lesson.id != lesson_id:
@@ -92,7 +101,7 @@ def _read_lessons(
 def read_lesson(f: Fields, source: Path) -> m.Lesson | None:
     if not f.ok:
         return None
-    lesson_id = f.text("id", prose=False)
+    lesson_id = f.slug("id")
     title = f.text("title")
     minutes = f.whole("minutes", low=1, high=60)
     summary = f.text("summary", "")

@@ -1,9 +1,11 @@
 """Read YAML safely into plain values that remember where they came from.
 
-PyYAML's safe constructors lose line numbers and silently keep the last of two equal keys.
-We compose the node tree with the safe (C when present) loader and build values ourselves:
-every mapping and sequence keeps the line of each entry, equal keys are errors, and any tag
-outside YAML's plain core schema (``!!python/object`` and friends) is refused, never constructed.
+PyYAML's safe constructors lose line numbers and silently keep the last of two equal keys, and
+its composer recurses once per nesting level. We read the parser's events (the C parser when
+present) and build values with an explicit stack: every mapping and sequence keeps the line of
+each entry, equal keys are errors, nesting is capped at ``MAX_DEPTH`` levels (no recursion, so no
+RecursionError at any depth), aliases are refused, and any tag outside YAML's plain core schema
+(``!!python/object`` and friends) is refused, never constructed.
 """
 
 from __future__ import annotations
@@ -14,23 +16,20 @@ from typing import Any
 
 import yaml
 
+from tutor.content.errors import SourceError
+from tutor.content.files import CourseFiles
+from tutor.content.limits import MAX_DEPTH
 from tutor.content.located import LList, LMap
+from tutor.safe_text import excerpt
 
-try:  # the C composer is several times faster; both are safe because we never construct
+try:  # the C parser is several times faster; both are safe because we never construct objects
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+__all__ = ["MAX_DEPTH", "Document", "LList", "LMap", "SourceError", "load_file", "load_text"]
+
 _CORE = "tag:yaml.org,2002:"
-
-
-class SourceError(Exception):
-    """A file that cannot be read as YAML at all; carries ``file:line: message``."""
-
-    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
-        self.path, self.line, self.message = str(path), line, message
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {message}")
 
 
 @dataclass(frozen=True)
@@ -39,23 +38,21 @@ class Document:
     data: Any
 
 
-def load_file(path: Path) -> Document:
-    """Parse one YAML file; raises :class:`SourceError` for unreadable, empty or malformed files."""
+def load_file(path: Path, files: CourseFiles) -> Document:
+    """Parse one YAML file of a course; raises :class:`SourceError` for unsafe, unreadable, empty or malformed files."""
+    raw = files.read(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SourceError(path, None, "file not found") from None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SourceError(path, None, f"not UTF-8 text ({exc.reason})") from None
-    except OSError as exc:
-        raise SourceError(path, None, exc.strerror or str(exc)) from None
+        raise SourceError(path, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     return Document(path, load_text(text, path))
 
 
 def load_text(text: str, path: Path | str = "<string>") -> Any:
     """Parse YAML text into located plain values (see module docstring)."""
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        data = _Builder(path).build(loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -63,11 +60,15 @@ def load_text(text: str, path: Path | str = "<string>") -> Any:
         raise SourceError(path, line, f"malformed YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise SourceError(path, None, f"malformed YAML: {exc}") from None
-    if node is None:
+    finally:
+        loader.dispose()
+    if data is _NOTHING:
         raise SourceError(path, None, "the file is empty")
-    return _build(node, path)
+    return data
 
 
+_NOTHING: Any = object()
+_RESOLVER = yaml.resolver.Resolver()
 _SAFE = yaml.constructor.SafeConstructor()
 #: Scalar constructors called directly: ``construct_object`` would also remember every node it
 #: built in the shared constructor, keeping each loaded file alive for the life of the process.
@@ -79,51 +80,110 @@ _SCALAR_BUILDERS = {
 }
 
 
-def _build(node: yaml.Node, path: Path | str, seen: set[int] | None = None) -> Any:
-    """Build a located value; ``seen`` guards against aliases (and so against alias bombs)."""
-    seen = set() if seen is None else seen
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.CollectionNode):
-        if id(node) in seen:
-            raise SourceError(path, line, "anchors and aliases (&name, *name) are not supported")
-        seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        return _build_map(node, path, line, seen)
-    if isinstance(node, yaml.SequenceNode):
-        _require_tag(node, f"{_CORE}seq", path, line)
-        out = LList(_build(item, path, seen) for item in node.value)
-        out.line, out.item_lines = line, [item.start_mark.line + 1 for item in node.value]
-        return out
-    if node.tag == f"{_CORE}timestamp":  # an unquoted date: keep the text the author wrote
-        return node.value
-    if node.tag not in _SCALAR_BUILDERS and node.tag != f"{_CORE}str":
-        raise SourceError(path, line, f"tag {node.tag!r} is not allowed (plain YAML only)")
-    if node.tag == f"{_CORE}str":
-        return node.value
-    try:
-        return _SCALAR_BUILDERS[node.tag](node)
-    except (yaml.YAMLError, ValueError) as exc:
-        raise SourceError(path, line, f"bad value {node.value!r}: {exc}") from None
+@dataclass
+class _Open:
+    """A mapping or sequence being filled; a mapping holds its next key until the value arrives."""
+
+    value: LMap | LList
+    key: str | None = None
+    key_line: int = 0
 
 
-def _require_tag(node: yaml.Node, tag: str, path: Path | str, line: int) -> None:
-    if node.tag != tag:
-        raise SourceError(path, line, f"tag {node.tag!r} is not allowed (plain YAML only)")
+class _Builder:
+    """Turns the parser's events into located values, one event at a time (see module docstring)."""
 
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        self.stack: list[_Open] = []
+        self.root: Any = _NOTHING
+        self.documents = 0
 
-def _build_map(node: yaml.MappingNode, path: Path | str, line: int, seen: set[int]) -> LMap:
-    _require_tag(node, f"{_CORE}map", path, line)
-    out = LMap()
-    out.line, out.key_lines = line, {}
-    for key_node, value_node in node.value:
-        key_line = key_node.start_mark.line + 1
-        if key_node.tag == f"{_CORE}merge":
-            raise SourceError(path, key_line, "merge keys (<<) are not supported")
-        key = _build(key_node, path, seen)
-        if not isinstance(key, str):
-            key = str(key)
-        if key in out:
-            raise SourceError(path, key_line, f"duplicate key {key!r} (first at line {out.key_lines[key]})")
-        out[key] = _build(value_node, path, seen)
-        out.key_lines[key] = key_line
-    return out
+    def build(self, loader: Any) -> Any:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                raise SourceError(self.path, line, "anchors and aliases (&name, *name) are not supported")
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise SourceError(self.path, line, "expected one YAML document, found another (---)")
+            elif isinstance(event, yaml.ScalarEvent):
+                self._scalar(event, line)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self._open(event, line)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.stack.pop()
+        return self.root
+
+    def _open(self, event: yaml.CollectionStartEvent, line: int) -> None:
+        is_map = isinstance(event, yaml.MappingStartEvent)
+        tag = self._tag(event, yaml.MappingNode if is_map else yaml.SequenceNode, None)
+        if tag != f"{_CORE}{'map' if is_map else 'seq'}":
+            raise SourceError(self.path, line, f"tag {tag!r} is not allowed (plain YAML only)")
+        if self.stack and isinstance(self.stack[-1].value, LMap) and self.stack[-1].key is None:
+            raise SourceError(self.path, line, "a key must be plain text, not a list or mapping")
+        if len(self.stack) >= MAX_DEPTH:
+            raise SourceError(self.path, line, f"nested more than {MAX_DEPTH} levels deep")
+        value: LMap | LList
+        if is_map:
+            value = LMap()
+            value.key_lines = {}
+        else:
+            value = LList()
+            value.item_lines = []
+        value.line = line
+        self._add(value, line)
+        self.stack.append(_Open(value))
+
+    def _scalar(self, event: yaml.ScalarEvent, line: int) -> None:
+        tag = self._tag(event, yaml.ScalarNode, event.value)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.value, LMap) and top.key is None:
+            if tag == f"{_CORE}merge":
+                raise SourceError(self.path, line, "merge keys (<<) are not supported")
+            key = self._value(event, tag, line)
+            key = key if isinstance(key, str) else str(key)
+            if key in top.value:
+                raise SourceError(
+                    self.path, line, f"duplicate key {excerpt(key)} (first at line {top.value.key_lines[key]})"
+                )
+            top.key, top.key_line = key, line
+            return
+        self._add(self._value(event, tag, line), line)
+
+    def _value(self, event: yaml.ScalarEvent, tag: str, line: int) -> Any:
+        if tag == f"{_CORE}str":
+            return event.value
+        if tag == f"{_CORE}timestamp":  # an unquoted date: keep the text the author wrote
+            return event.value
+        builder = _SCALAR_BUILDERS.get(tag)
+        if builder is None:
+            raise SourceError(self.path, line, f"tag {tag!r} is not allowed (plain YAML only)")
+        try:
+            return builder(yaml.ScalarNode(tag, event.value, None, None, event.style))
+        except (yaml.YAMLError, ValueError) as exc:
+            raise SourceError(self.path, line, f"bad value {excerpt(event.value)}: {exc}") from None
+
+    def _add(self, value: Any, line: int) -> None:
+        """Put a finished value (or a new, still empty collection) where it belongs."""
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        if isinstance(top.value, LList):
+            top.value.append(value)
+            top.value.item_lines.append(line)
+        else:
+            assert top.key is not None
+            top.value[top.key] = value
+            top.value.key_lines[top.key] = top.key_line
+            top.key = None
+
+    @staticmethod
+    def _tag(event: Any, kind: type[yaml.Node], value: str | None) -> str:
+        """The event's explicit tag, else the one YAML's core schema resolves (as the composer does)."""
+        if event.tag is None or event.tag == "!":
+            implicit = getattr(event, "implicit", (True, False))
+            return str(_RESOLVER.resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+        return str(event.tag)

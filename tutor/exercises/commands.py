@@ -2,16 +2,17 @@
 
 ``init`` and ``check`` run here; plain ``exercises`` opens the app, so ``run`` leaves it to the
 caller (it returns None, and ``workspace_dir(args)`` says which folder). Problems are one line on
-stderr; ``check`` exits 0 when every exercise it checked passes and 1 otherwise.
+stderr; ``check`` exits 0 when every exercise it checked passes and 1 otherwise. Everything is
+printed through :mod:`tutor.cli_output` (paths and the learner's output are untrusted text).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any
 
+from tutor.cli_output import err, out
 from tutor.exercises import DEFAULT_DIR
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 MARKS = {"done": "✓", "failing": "✗", "not started": "·"}
 
 
-def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_command(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``exercises [--dir DIR] [init [DIR] | check [NAME] [--dir DIR]]`` to the ``ce-tutor`` parser."""
     parser = subparsers.add_parser(
         "exercises",
@@ -52,10 +53,7 @@ def run(args: argparse.Namespace) -> int | None:
     from tutor.exercises.workspace import is_workspace
 
     if not is_workspace(directory):
-        print(
-            f"ce-tutor: no exercise workspace at {directory}: create one with 'ce-tutor exercises init {directory}'",
-            file=sys.stderr,
-        )
+        err(f"ce-tutor: no exercise workspace at {directory}: create one with 'ce-tutor exercises init {directory}'")
         return EXIT_PROBLEMS
     if args.exercises_action == "check":
         return _check(directory, args.name, args.data_dir)
@@ -68,10 +66,10 @@ def _init(directory: Path) -> int:
     try:
         written = init_workspace(directory)
     except WorkspaceError as exc:
-        print(f"ce-tutor: {exc}", file=sys.stderr)
+        err(f"ce-tutor: {exc}")
         return EXIT_PROBLEMS
-    print(f"Wrote {len(written) - 1} exercises and a README into {directory}.")
-    print(
+    out(f"Wrote {len(written) - 1} exercises and a README into {directory}.")
+    out(
         f"Open them with: ce-tutor exercises --dir {directory}    (or check: ce-tutor exercises check --dir {directory})"
     )
     return EXIT_OK
@@ -84,39 +82,39 @@ def _check(directory: Path, name: str | None, data_dir: Path | None) -> int:
 
     names = [item.name for item in EXERCISES]
     if name is not None and name not in names:
-        print(f"ce-tutor: no exercise {name!r}; exercises: {', '.join(names)}", file=sys.stderr)
+        err(f"ce-tutor: no exercise {name!r}; exercises: {', '.join(names)}")
         return EXIT_USAGE
     chosen = [name] if name else names
     results = []
     with open_store(data_dir) as store:
         if store.status.message:
-            print(f"ce-tutor: {store.status.message}", file=sys.stderr)
+            err(f"ce-tutor: {store.status.message}")
         for item in chosen:
             result = run_check(directory, item)
             store.record_exercise_result(item, result.ok)
-            print_result(result, sys.stdout)
+            print_result(result)
             results.append(result)
     done = sum(result.ok for result in results)
-    print(f"{done} of {len(results)} done")
+    out(f"{done} of {len(results)} done")
     return EXIT_OK if done == len(results) else EXIT_PROBLEMS
 
 
-def print_result(result: Result, out: TextIO) -> None:
-    """One line per exercise, then its details and output indented (all already made visible)."""
+def print_result(result: Result) -> None:
+    """One line per exercise, then its details and output indented."""
     from tutor.exercises.catalog import position
 
     mark = MARKS[result.status]
     label = "not done" if result.status == "not started" else result.status
     line = f"{mark} {position(result.exercise):>2}. {result.exercise:<19} {label}"
     if result.ok:
-        print(f"{line} ({result.headline}, {result.seconds:.2f} s)", file=out)
+        out(f"{line} ({result.headline}, {result.seconds:.2f} s)")
         return
     headline = result.headline.removeprefix("not done: ")
-    print(f"{line}: {headline}", file=out)
+    out(f"{line}: {headline}")
     if result.status == "failing":
         for extra in result.details:
-            print(f"      {extra}", file=out)
+            out(f"      {extra}")
         if result.output:
-            print("      It printed:", file=out)
+            out("      It printed:")
             for text in result.output.splitlines()[:8]:
-                print(f"        {text}", file=out)
+                out(f"        {text}")

@@ -1,12 +1,12 @@
 """What a check found, as plain data for the screen, the command line and the progress store.
 
-Every string in a ``Result`` has passed through :func:`visible`: the learner's code chose some of
-it (exception messages, printed output), and it must never reach the terminal as control bytes.
+Every string in a ``Result`` has passed through :func:`tutor.safe_text.printable` (and been cut
+short): the learner's code chose some of it (exception messages, printed output), and it must
+never reach the terminal as control bytes.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,17 +29,6 @@ Kind = Literal[
     "output",
     "crash",
 ]
-
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def visible(text: str, limit: int = 2000) -> str:
-    """``text`` with control characters (ESC, C1, CR, …) shown as ``�`` and cut to ``limit`` characters.
-
-    Newlines and tabs stay; nothing else below 0x20 or in 0x7f–0x9f can reach a terminal.
-    """
-    text = _CONTROLS.sub("\N{REPLACEMENT CHARACTER}", text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)

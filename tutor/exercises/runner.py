@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any, cast, get_args
 
 from tutor.exercises.catalog import exercise
-from tutor.exercises.result import Kind, Result, visible
+from tutor.exercises.result import Kind, Result
+from tutor.safe_text import printable, shorten
 
 #: Puts the folder holding ``tutor`` on sys.path (isolated mode ignores PYTHONPATH) and runs the child.
 BOOT = (
@@ -179,11 +180,16 @@ def _from_report(name: str, report: dict[str, Any]) -> Result:
     return Result(
         name,
         cast(Kind, kind),
-        visible(headline, 600),
-        tuple(visible(line, 600) for line in details[:10]),
-        None if mistake is None else visible(mistake, 200),
+        _visible(headline, 600),
+        tuple(_visible(line, 600) for line in details[:10]),
+        None if mistake is None else _visible(mistake, 200),
         *counts,
     )
+
+
+def _visible(text: str, limit: int) -> str:
+    """What the learner's code wrote, safe to show: controls escaped (``\\x1b``), then cut to ``limit``."""
+    return shorten(printable(text), limit)
 
 
 def _read_report(path: Path) -> dict[str, Any] | None:
@@ -201,7 +207,7 @@ def _read_output(path: Path) -> tuple[str, int]:
         size = path.stat().st_size
     except OSError:
         return "", 0
-    text = visible(_read_text(path, OUTPUT_SHOWN_BYTES), OUTPUT_SHOWN_BYTES)
+    text = _visible(_read_text(path, OUTPUT_SHOWN_BYTES), OUTPUT_SHOWN_BYTES)
     lines = text.splitlines()
     shown = "\n".join(lines[:OUTPUT_LINES])
     if len(lines) > OUTPUT_LINES or size > OUTPUT_SHOWN_BYTES:

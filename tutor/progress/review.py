@@ -18,7 +18,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from fsrs import Scheduler
+    from fsrs import Card, Scheduler
+
+
+class DamagedCard(ValueError):
+    """A stored card that is not one (edited, truncated, written by something else)."""
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +40,28 @@ def review(card_json: str | None, correct: bool, at: datetime) -> tuple[str, dat
     """
     from fsrs import Card, Rating
 
-    card = Card.from_json(card_json) if card_json else Card(card_id=int(at.timestamp() * 1000), due=at)
-    card, _log = _scheduler().review_card(card, Rating.Good if correct else Rating.Again, at)
-    return card.to_json(), card.due
+    if not card_json:
+        card = Card(card_id=int(at.timestamp() * 1000), due=at)
+        card, _log = _scheduler().review_card(card, Rating.Good if correct else Rating.Again, at)
+        return card.to_json(), card.due
+    try:
+        card, _log = _scheduler().review_card(read_card(card_json), Rating.Good if correct else Rating.Again, at)
+        return card.to_json(), card.due
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:  # fields of the wrong kind
+        raise DamagedCard(str(exc)) from None
+
+
+def read_card(card_json: str) -> Card:
+    """The card stored as ``card_json``; raises :class:`DamagedCard` for anything that is not a card.
+
+    The progress file is data from the disk: any field may be missing or of the wrong type.
+    """
+    from fsrs import Card
+
+    try:
+        card = Card.from_json(card_json)
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+        raise DamagedCard(str(exc)) from None
+    if not isinstance(card, Card):  # pragma: no cover - from_json returns a Card or raises
+        raise DamagedCard("not a card")
+    return card

@@ -7,6 +7,10 @@ gives an in-memory store so the tutor still runs. ``Store.status`` carries the o
 Every write is its own ``BEGIN IMMEDIATE`` transaction in WAL mode with ``synchronous=FULL``:
 a killed process loses at most the write in flight, and two instances queue on the write lock
 (busy timeout) instead of failing. Times are UTC ISO-8601 strings, so they sort as text.
+
+A write that fails (a full disk, a locked or damaged file) is kept in memory, in order, and
+retried before the next write: nothing accepted is dropped, and ``status`` says "not saving"
+until every kept write has been saved. ``on_status`` and ``on_note`` tell the UI at once.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ _MAGIC = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 Clock = Callable[[], datetime]
+Work = Callable[[sqlite3.Connection], object]
 
 
 @dataclass(frozen=True)
@@ -144,9 +149,26 @@ class Store:
         self._db.row_factory = sqlite3.Row
         self._opened = status
         self._clock = clock
-        self.status = status
+        self._status = status
+        #: Writes that failed, oldest first: retried before each new write, never dropped.
+        self._unsaved: list[Work] = []
+        #: One-line notes for the learner made since opening (a damaged review card was reset, …).
+        self.notes: list[str] = []
+        #: Called with the new status whenever it changes, and with each new note: the UI shows them.
+        self.on_status: Callable[[StoreStatus], None] | None = None
+        self.on_note: Callable[[str], None] | None = None
         #: Writes collected by ``together()``, written as one transaction when it ends.
-        self._batch: list[Callable[[sqlite3.Connection], object]] | None = None
+        self._batch: list[Work] | None = None
+
+    @property
+    def status(self) -> StoreStatus:
+        """How saving goes: "not-saving" while any accepted write is still unsaved."""
+        return self._status
+
+    @property
+    def unsaved(self) -> int:
+        """How many accepted writes are kept in memory, waiting to be saved."""
+        return len(self._unsaved)
 
     # ----- writes -------------------------------------------------------------------------
 
@@ -181,9 +203,7 @@ class Store:
             row = db.execute(
                 "SELECT card FROM reviews WHERE lesson_id = ? AND question_id = ?", (lesson_id, question_id)
             ).fetchone()
-            from tutor.progress.review import review
-
-            card, due = review(row["card"] if row else None, recalled, at)
+            card, due = self._review(lesson_id, question_id, row["card"] if row else None, recalled, at)
             db.execute(
                 "INSERT OR REPLACE INTO reviews (lesson_id, question_id, card, due) VALUES (?, ?, ?, ?)",
                 (lesson_id, question_id, card, _iso(due)),
@@ -279,14 +299,19 @@ class Store:
         return Stats(lessons, days, *_counts((attempts, correct)), len(self.due_reviews(now, course)))
 
     def export(self) -> dict[str, object]:
-        """Everything stored, as JSON-able data."""
+        """Everything stored, as JSON-able data; a damaged review card is exported as null, with a note."""
         rows = self._rows
         answers = rows("SELECT lesson_id, question_id, prompt, given, correct, skipped, at FROM answers ORDER BY id")
         for answer in answers:
             answer["correct"], answer["skipped"] = bool(answer["correct"]), bool(answer["skipped"])
         reviews = rows("SELECT lesson_id, question_id, due, card FROM reviews ORDER BY due")
         for item in reviews:
-            item["card"] = json.loads(str(item["card"]))
+            item["card"] = _card_data(str(item["card"]))
+            if item["card"] is None:
+                self._note(
+                    f"The review card of question {item['question_id']!r} in lesson {item['lesson_id']!r} is "
+                    "damaged: exported as null (it is started afresh the next time the question is answered)."
+                )
         return {
             "format": "ce-tutor progress",
             "schema": schema.LATEST,
@@ -405,17 +430,58 @@ class Store:
         )
         return {row[0]: (row[1], row[2]) for row in rows}
 
-    def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:
-        """Run ``work`` in one write transaction; a database failure goes to ``status``, not up."""
+    def _write(self, work: Work) -> None:
+        """Keep ``work``, then save every kept write in order, each in its own transaction.
+
+        A database failure stops the round and goes to ``status`` (never up); the writes not yet
+        saved stay kept, so the status turns back only once *they* are saved, not merely a later one.
+        """
         if self._batch is not None:
             self._batch.append(work)
             return
+        self._unsaved.append(work)
+        while self._unsaved:
+            try:
+                _transaction(self._db, self._unsaved[0])
+            except sqlite3.Error as exc:
+                waiting = len(self._unsaved)
+                self._set_status(
+                    StoreStatus(
+                        "not-saving",
+                        self._opened.path,
+                        f"Progress is not being saved: {_why(exc)} ({waiting} change(s) kept until saving works again).",
+                    )
+                )
+                return
+            self._unsaved.pop(0)
+        self._set_status(self._opened)
+
+    def _set_status(self, status: StoreStatus) -> None:
+        """Keep the new status; tell ``on_status`` when saving stops or starts again (not on every failed write)."""
+        changed = status.kind != self._status.kind
+        self._status = status
+        if changed and self.on_status is not None:
+            self.on_status(status)
+
+    def _note(self, note: str) -> None:
+        self.notes.append(note)
+        if self.on_note is not None:
+            self.on_note(note)
+
+    def _review(
+        self, lesson_id: str, question_id: str, card: str | None, recalled: bool, at: datetime
+    ) -> tuple[str, datetime]:
+        """Rate the question's card; a damaged card is started afresh from this answer, with a note."""
+        from tutor.progress.review import DamagedCard, review
+
         try:
-            _transaction(self._db, work)
-        except sqlite3.Error as exc:
-            self.status = StoreStatus("not-saving", self._opened.path, f"Progress is not being saved: {_why(exc)}.")
-        else:
-            self.status = self._opened
+            return review(card, recalled, at)
+        except DamagedCard:
+            self._note(
+                f"The review schedule of question {question_id!r} in lesson {lesson_id!r} was damaged; "
+                "it was started afresh."
+            )
+            return review(None, recalled, at)
 
 
 # ----- opening ----------------------------------------------------------------------------
@@ -578,6 +644,17 @@ def _iso(moment: datetime) -> str:
 
 def _parse(text: str) -> datetime:
     return datetime.fromisoformat(text)
+
+
+def _card_data(card: str) -> object:
+    """A stored card as JSON data, or None when it is not a card (a damaged row)."""
+    from tutor.progress.review import DamagedCard, read_card
+
+    try:
+        read_card(card)
+    except DamagedCard:
+        return None
+    return json.loads(card)
 
 
 def _why(exc: BaseException) -> str:

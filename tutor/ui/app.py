@@ -19,10 +19,12 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from tutor.content.model import Course
+from tutor.progress.store import Store
 from tutor.study import Plan, Planner, Progress, Reading
 from tutor.ui.screens.commands import CourseCommands
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.start import OpenExercises, OpenLesson, Practise, ReviewDue, Start, TakeQuiz
+from tutor.ui.text import line
 
 #: Below this size the screens show an "enlarge the terminal" notice instead of a broken layout.
 MIN_WIDTH, MIN_HEIGHT = 40, 12
@@ -64,14 +66,14 @@ class TutorApp(App[int]):
         self._exit_on_signals = exit_on_signals
         #: One line about the progress store for the learner (e.g. "progress will not be saved").
         self.store_message = ""
-        self.sub_title = course.title
+        self.sub_title = line(course.title)
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
 
     def on_mount(self) -> None:
         if self.store_message:
-            self.notify(self.store_message, title="Progress", severity="warning", timeout=10)
+            self.notify(line(self.store_message), title="Progress", severity="warning", timeout=10, markup=False)
         if self._exit_on_signals:
             self._handle_exit_signals()
         if self._start is not None:
@@ -120,7 +122,7 @@ class TutorApp(App[int]):
         """The lesson's quiz (resumed if it was left unfinished), over the screen it is started from."""
         plan = self.planner.lesson_quiz(lesson_id, origin=self._origin(lesson_id))
         if plan is None:
-            self.notify(f"“{self.course.lesson(lesson_id).title}” has no quiz.", title="No quiz", markup=False)
+            self.notify(line(f"“{self.course.lesson(lesson_id).title}” has no quiz."), title="No quiz", markup=False)
             return
         self.open_plan(plan)
         if plan.resumed:
@@ -222,6 +224,24 @@ class TutorApp(App[int]):
         signal.signal(signal.SIGTSTP, stop)
         signal.signal(signal.SIGCONT, resume)
 
+    # ----- progress store ---------------------------------------------------------------
+
+    def watch_store(self, store: Store) -> None:
+        """Show the store's opening message at mount, and its status and notes whenever they change."""
+        self.store_message = store.status.message
+        store.on_status = lambda status: self.store_status_changed(status.saving, status.message)
+        store.on_note = self.store_note
+
+    def store_status_changed(self, saving: bool, message: str) -> None:
+        """Say at once when saving stops, and when it works again (the store calls this on each change)."""
+        if saving:
+            self.notify("Progress is being saved again.", title="Progress", markup=False)
+        else:
+            self.notify(line(message), title="Progress", severity="error", timeout=15, markup=False)
+
+    def store_note(self, note: str) -> None:
+        self.notify(line(note), title="Progress", severity="warning", timeout=10, markup=False)
+
     # ----- help -------------------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -250,6 +270,6 @@ def run_app(
 
     with open_store(data_dir) as store:
         app = TutorApp(course, start=start, seed=seed, progress=Progress(store, course), exit_on_signals=True)
-        app.store_message = store.status.message
+        app.watch_store(store)
         app.run()
     return app.return_code or 0

@@ -21,6 +21,7 @@ from tutor.content.fields import Fields, read_list
 from tutor.content.kinds.base import QuestionBase
 from tutor.content.kinds.numeric import NumberAsked, NumericQuestion, read_slips, read_tolerance, slip_problem
 from tutor.content.kinds.parts import Draw, Slip, Tolerance
+from tutor.content.limits import MAX_DRAW, draw_combinations_problem
 
 #: Redraws allowed before a template is declared broken (every draw non-finite).
 MAX_TRIES = 100
@@ -42,6 +43,7 @@ class GeneratedQuestion(QuestionBase, frozen=True, tag="generated"):
     @classmethod
     def read(cls, f: Fields) -> GeneratedQuestion | None:
         draws = read_list(f, "draw", _draw)
+        f.check(draw_combinations_problem([len(d.choices) or 2 for d in draws]), "draw")
         names = frozenset(d.name for d in draws)
         answer = f.expr("answer", names)
         question = cls(
@@ -93,12 +95,8 @@ def draw_value(draw: Draw, rng: random.Random) -> float:
 
 def _draw(f: Fields) -> Draw | None:
     name = f.text("name", prose=False)
-    listed = [v for v, _, _ in f.items("choices", [])] if "choices" in f.data else []
-    choices = tuple(float(c) for c in listed if isinstance(c, (int, float)) and not isinstance(c, bool))
-    if len(choices) != len(listed):
-        f.error("choices must be numbers", "choices")
-        choices = ()
-    low, high = f.number("low", 0.0), f.number("high", 1.0)
+    choices = f.numbers("choices", low=-MAX_DRAW, high=MAX_DRAW)
+    low, high = f.number("low", 0.0, low=-MAX_DRAW, high=MAX_DRAW), f.number("high", 1.0, low=-MAX_DRAW, high=MAX_DRAW)
     if low > high:
         f.error(f"low ({low}) is above high ({high})", "low")
     draw = Draw(name, low, high, f.whole("decimals", 2, low=0, high=6), choices)

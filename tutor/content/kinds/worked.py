@@ -18,6 +18,8 @@ from tutor.content.errors import Location
 from tutor.content.expr import Expr, ExprError, evaluate
 from tutor.content.fields import Fields, read_list
 from tutor.content.kinds.base import SectionBase
+from tutor.content.limits import MAX_FORMAT_PRECISION, MAX_FORMAT_WIDTH, worked_cells_problem
+from tutor.safe_text import excerpt
 
 
 class Column(msgspec.Struct, frozen=True):
@@ -48,6 +50,7 @@ class WorkedSection(SectionBase, frozen=True, tag="worked"):
             row.finish()
         names = frozenset().union(*(row.keys() for row in rows)) if rows else frozenset()
         columns = read_list(f, "columns", lambda c: _column(c, names))
+        f.check(worked_cells_problem(len(rows), len(columns)), "rows")
         return cls(title=f.text("title"), columns=columns, rows=tuple(rows), note=f.text("note", ""))
 
     def check(self, where: Location) -> list[str]:
@@ -78,21 +81,40 @@ _AUTO = re.compile(r"auto(\d)")
 SCIENTIFIC_BELOW = 1e-3
 #: ``autoN`` adds at most this many decimals to keep two significant digits or a non-whole look.
 MAX_EXTRA_DECIMALS = 6
-#: Widths and precisions above this are refused: a course file must not ask for a huge string.
-MAX_FORMAT_DIGITS = 20
+#: Python's format-spec mini-language for floats, without locale ('n') or nested fields.
+_FORMAT_SPEC = re.compile(
+    r"(?:(?P<fill>[^{}])?(?P<align>[<>=^]))?(?P<sign>[-+ ])?z?#?0?"
+    r"(?P<width>\d+)?[_,]?(?:\.(?P<precision>\d+))?[eEfFgG%]?"
+)
 
 
 def format_problem(spec: str) -> str | None:
-    """Why ``spec`` cannot format a worked-table column, or None when it can."""
+    """Why ``spec`` cannot format a worked-table column, or None when it can.
+
+    The spec comes from a course file: it is matched against the float mini-language and its
+    width and precision bounded before ``format()`` ever sees it (``format(0.5, "2000000000f")``
+    allocates 2 GB).
+    """
     if _AUTO.fullmatch(spec):
         return None
-    if any(int(digits) > MAX_FORMAT_DIGITS for digits in re.findall(r"\d+", spec)):
-        return f"format {spec!r} asks for more than {MAX_FORMAT_DIGITS} digits"
+    match = _FORMAT_SPEC.fullmatch(spec)
+    if match is None:
+        return f"not a number format: {excerpt(spec)} (try '.3f', or 'auto3' for columns with small values)"
+    if _over(match["width"], MAX_FORMAT_WIDTH) or _over(match["precision"], MAX_FORMAT_PRECISION):
+        return (
+            f"format {excerpt(spec)} is too wide: width at most {MAX_FORMAT_WIDTH}, "
+            f"precision at most {MAX_FORMAT_PRECISION}"
+        )
     try:
-        format(0.5, spec)
-    except (ValueError, TypeError):
-        return f"not a number format: {spec!r} (try '.3f', or 'auto3' for columns with small values)"
+        format(0.5, spec)  # bounded now; catches combinations the pattern allows but Python does not
+    except ValueError:
+        return f"not a number format: {excerpt(spec)} (try '.3f', or 'auto3' for columns with small values)"
     return None
+
+
+def _over(digits: str | None, limit: int) -> bool:
+    """Is the decimal ``digits`` above ``limit``? Compared by length first: ``int()`` of 5000 digits raises."""
+    return digits is not None and (len(digits.lstrip("0")) > len(str(limit)) or int(digits) > limit)
 
 
 def format_auto(value: float, decimals: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from textual import events, on
+from textual import events, getters, on
 from textual.screen import Screen
 from textual.types import NoActiveAppError
 from textual.widgets import Static
@@ -27,6 +27,9 @@ class TutorScreen(Screen):
 
     #: Extra lines the ``?`` panel shows under this screen's keys.
     HELP_NOTE = ""
+
+    if TYPE_CHECKING:  # every ce-tutor screen runs in the TutorApp: its course, progress and actions
+        app = getters.app(TutorApp)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -14,7 +14,7 @@ import shlex
 import subprocess
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult, SuspendNotSupported
@@ -32,6 +32,7 @@ from tutor.exercises.runner import CheckStopped, Limits, run_check
 from tutor.exercises.track import CHECKING, Track
 from tutor.exercises.workspace import WorkspaceError, init_workspace, is_workspace
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.text import line, plain
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
@@ -106,7 +107,7 @@ class ExercisesScreen(TutorScreen):
 
     @property
     def tutor(self) -> TutorApp:
-        return cast("TutorApp", self.app)
+        return self.app
 
     # ----- watching and checking -------------------------------------------------------------
 
@@ -175,15 +176,15 @@ class ExercisesScreen(TutorScreen):
     def _show_where(self) -> None:
         where = self.query_one("#exercises-where", Static)
         if is_workspace(self.directory):
-            where.update(f"Workspace: {self.directory.resolve()} · save a file to check it")
+            where.update(plain(f"Workspace: {self.directory.resolve()} · save a file to check it"))
         else:
-            where.update(f"No exercise workspace at {self.directory.resolve()} yet: press i to create it.")
+            where.update(plain(f"No exercise workspace at {self.directory.resolve()} yet: press i to create it."))
 
     def _show_current(self) -> None:
         name = self.track.current
         item = exercise(name)
         self.query_one("#exercise-title", Static).update(
-            f"{position(name)}. {item.title}\n{item.signature} in {self.track.path(name)}"
+            plain(f"{position(name)}. {item.title}\n{item.signature} in {self.track.path(name)}")
         )
         result = self.track.results.get(name)
         state = self.track.state(name)
@@ -243,11 +244,13 @@ class ExercisesScreen(TutorScreen):
         try:
             backup = self.track.reset_current()
         except WorkspaceError as exc:
-            self.notify(str(exc), title="Reset", severity="error", markup=False)
+            self.notify(line(str(exc)), title="Reset", severity="error", markup=False)
             return
         kept = f"; your version is kept as {backup.name}" if backup else ""
         self.notify(
-            f"{exercise(self.track.current).filename} has its starting text again{kept}.", title="Reset", markup=False
+            line(f"{exercise(self.track.current).filename} has its starting text again{kept}."),
+            title="Reset",
+            markup=False,
         )
         self.poll()
 
@@ -255,17 +258,19 @@ class ExercisesScreen(TutorScreen):
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         path = self.track.path(self.track.current)
         if not editor:
-            self.notify(f"Set $EDITOR to edit from here, or open {path} in any editor.", title="Edit", markup=False)
+            self.notify(
+                line(f"Set $EDITOR to edit from here, or open {path} in any editor."), title="Edit", markup=False
+            )
             return
         try:
             with self.app.suspend():
                 subprocess.run([*shlex.split(editor), str(path)], check=False)
         except SuspendNotSupported:
             self.notify(
-                f"This terminal cannot hand over to an editor: open {path} yourself.", title="Edit", markup=False
+                line(f"This terminal cannot hand over to an editor: open {path} yourself."), title="Edit", markup=False
             )
         except (OSError, ValueError) as exc:
-            self.notify(f"Could not run {editor!r}: {exc}", title="Edit", severity="error", markup=False)
+            self.notify(line(f"Could not run {editor!r}: {exc}"), title="Edit", severity="error", markup=False)
         self.poll()
 
     def action_init(self) -> None:
@@ -274,7 +279,7 @@ class ExercisesScreen(TutorScreen):
         try:
             init_workspace(self.directory)
         except WorkspaceError as exc:
-            self.notify(str(exc), title="Exercises", severity="error", markup=False)
+            self.notify(line(str(exc)), title="Exercises", severity="error", markup=False)
             return
         self._start_watching()
 

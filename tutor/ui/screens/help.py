@@ -9,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tutor.ui.text import plain
+
 
 def key_lines(screen: Screen) -> list[tuple[str, str]]:
     """(keys, description) for each action bound on ``screen`` right now, keys with one description merged.
@@ -62,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
         for keys, what in self.lines:
             table.add_row(keys, what)
         with VerticalScroll(id="help-panel") as panel:
-            panel.border_title = f"Keys — {self._where}"
+            panel.border_title = plain(f"Keys — {self._where}")  # a border title is markup otherwise
             panel.border_subtitle = "Esc closes"
             if self._note:
                 yield Static(self._note, id="help-note", markup=False)

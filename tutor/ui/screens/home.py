@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tutor.content.model import Lesson
 from tutor.progress.store import LessonState
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.text import line, plain, plain_rich
 
 NEW = LessonState("new")
 #: How often the review line is read again while the course map is shown: it says "next in 4 min",
@@ -63,12 +64,12 @@ class HomeScreen(TutorScreen):
         table.add_column("State", key="state")
         table.add_column("Best quiz", key="best")
         yield table
-        yield Static(id="lesson-summary")
+        yield Static(id="lesson-summary", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Course map"
-        self.sub_title = self.tutor.course.title
+        self.sub_title = line(self.tutor.course.title)
         self.query_one(DataTable).focus()
         self.set_interval(REVIEW_REFRESH_SECONDS, self.show_review)
 
@@ -93,7 +94,7 @@ class HomeScreen(TutorScreen):
             best = f"{state.best_score} / {state.best_total}" if state.best_total else None
             table.add_row(
                 str(number),
-                lesson.title,
+                plain_rich(lesson.title),
                 f"{lesson.minutes} min",
                 state.state,
                 best or ("—" if lesson.questions else "no quiz"),
@@ -105,9 +106,9 @@ class HomeScreen(TutorScreen):
     def _show_next_steps(self) -> None:
         """The "Continue" line (only once there is something to continue) and the review line."""
         point = self.tutor.planner.continue_point()
-        line = self.query_one("#home-continue", Static)
-        line.update(f"{point.label()} — press c" if point else "")
-        line.display = point is not None
+        shown = self.query_one("#home-continue", Static)
+        shown.update(plain(f"{point.label()} — press c" if point else ""))
+        shown.display = point is not None
         if point is not None and not self._placed:  # the first showing: the cursor on that lesson
             ids = [lesson.id for lesson in self.tutor.course.lessons]
             if point.lesson.id in ids:
@@ -134,8 +135,10 @@ class HomeScreen(TutorScreen):
             return
         questions = len(lesson.questions)
         summary.update(
-            f"{lesson.title}: {lesson.summary.strip()}\n"
-            f"{len(lesson.sections)} sections · {questions} quiz question{'s' if questions != 1 else ''}"
+            plain(
+                f"{lesson.title}: {lesson.summary.strip()}\n"
+                f"{len(lesson.sections)} sections · {questions} quiz question{'s' if questions != 1 else ''}"
+            )
         )
 
     def action_open(self) -> None:

@@ -31,6 +31,7 @@ from tutor.content.model import Lesson
 from tutor.content.prose import render
 from tutor.ui.kinds import section_widget
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.text import line, plain
 from tutor.ui.widgets.footer import KeysFooter
 from tutor.ui.widgets.sections import caption_of, estimated_height, module_needed
 
@@ -81,7 +82,7 @@ class LessonScreen(TutorScreen):
         yield Header(icon="")
         yield Static(id="lesson-position", markup=False)
         with VerticalScroll(id="lesson-body"):
-            yield Static(render(self.lesson.summary), id="lesson-intro", markup=False)
+            yield Static(plain(render(self.lesson.summary)), id="lesson-intro")
             saved = min(self.app.progress.position(self.lesson.id) or 0, self.count - 1)
             yield from self._section_boxes(self._before_imports(saved, self._screenful_after(saved)))
             with Vertical(id="lesson-end"):
@@ -100,7 +101,7 @@ class LessonScreen(TutorScreen):
             section = self.lesson.sections[number - 1]
             children = [section_widget(section)]
             if caption := caption_of(section):
-                children.append(Static(caption, classes="caption", markup=False))
+                children.append(Static(plain(caption), classes="caption"))
             box = Vertical(*children, classes=f"section section-{section.kind}", id=f"section-{number}")
             box.border_title = f"{number} of {self.count}"
             boxes.append(box)
@@ -189,8 +190,8 @@ class LessonScreen(TutorScreen):
         return f"End of the lesson. The quiz has {questions} question{'s' if questions != 1 else ''}: press t."
 
     def on_mount(self) -> None:
-        self.title = self.lesson.title
-        self.sub_title = self.app.course.title
+        self.title = line(self.lesson.title)
+        self.sub_title = line(self.app.course.title)
         body = self.query_one("#lesson-body", VerticalScroll)
         body.focus()
         self.watch(body, "scroll_y", self._follow_scroll, init=False)

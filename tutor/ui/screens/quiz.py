@@ -18,6 +18,7 @@ from tutor.study import QuizRun
 from tutor.ui.kinds import answer_widget
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.screens.confirm import LeaveQuiz
+from tutor.ui.text import line, plain
 from tutor.ui.widgets.answers import AnswerWidget
 from tutor.ui.widgets.quiz import Feedback
 
@@ -62,8 +63,8 @@ class QuizScreen(TutorScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.title = self.quiz_title
-        self.sub_title = self.tutor.course.title
+        self.title = line(self.quiz_title)
+        self.sub_title = line(self.tutor.course.title)
         self.show_question()
 
     # ----- rendering --------------------------------------------------------------------
@@ -78,9 +79,9 @@ class QuizScreen(TutorScreen):
         session = self.session
         asked = session.asked
         counter = f"Question {session.position} / {session.total}{self._source()}"
-        self.query_one("#quiz-counter", Static).update(counter)
+        self.query_one("#quiz-counter", Static).update(plain(counter))
         self.query_one(ProgressBar).update(progress=len(session.answers))
-        self.query_one("#quiz-prompt", Static).update(asked.prompt)
+        self.query_one("#quiz-prompt", Static).update(plain(asked.prompt))
         hint = self.query_one("#quiz-hint", Static)
         hint.update("")
         hint.display = False
@@ -137,7 +138,7 @@ class QuizScreen(TutorScreen):
 
     def action_hint(self) -> None:
         hint = self.query_one("#quiz-hint", Static)
-        hint.update(f"Hint: {self.session.asked.hint}")
+        hint.update(plain(f"Hint: {self.session.asked.hint}"))
         hint.display = True
 
     def action_next(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Static
 from tutor.content.model import Lesson
 from tutor.study import PracticeSet, QuizRun, Review
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.text import line, plain
 
 
 def score_text(score: int, total: int) -> str:
@@ -47,17 +48,17 @@ class ResultsScreen(TutorScreen):
         yield Header(icon="")
         with VerticalScroll(id="results-body"):
             yield Static(self.score_text(), id="results-score", markup=False)
-            yield Static(self.missed_text(), id="results-missed", markup=False)
+            yield Static(plain(self.missed_text()), id="results-missed")
             if isinstance(self.run.plan, Review):
-                yield Static(self.comes_back_text(), id="results-back", markup=False)
+                yield Static(plain(self.comes_back_text()), id="results-back")
             yield Static(self.next_text(), id="results-next", markup=False)
             if problem := self.tutor.progress.problem:
-                yield Static(f"Not saved: {problem}", id="results-not-saved", markup=False)
+                yield Static(plain(f"Not saved: {problem}"), id="results-not-saved")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.title = f"{self.run.plan.title} — results"
-        self.sub_title = self.tutor.course.title
+        self.title = line(f"{self.run.plan.title} — results")
+        self.sub_title = line(self.tutor.course.title)
         self.query_one("#results-body").focus()
 
     def score_text(self) -> str:

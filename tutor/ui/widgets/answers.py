@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.content.kinds import NumberAsked, OptionsAsked, Verdict
+from tutor.ui.text import plain
 
 #: Option keys a choice question can use; h is the hint key (option h is answered with 8).
 _LETTER_KEYS = "abcdefgit"
@@ -91,7 +92,7 @@ class OptionsAnswer(AnswerWidget):
                     n for n, on in (("your answer", i == self.chosen), ("right answer", i == self.asked.right)) if on
                 ]
             note = f"   ← {', '.join(notes)}" if notes else ""
-            options.append(Option(f"{self.asked.keys[i]}) {label}{note}"))
+            options.append(Option(plain(f"{self.asked.keys[i]}) {label}{note}")))
         return options
 
     def _answer(self, index: int) -> None:
@@ -167,7 +168,7 @@ class NumberAnswer(AnswerWidget):
 
     def refuse(self, message: str) -> None:
         error = self.query_one("#quiz-error", Static)
-        error.update(f"Not graded: {message}. Type a number such as 0.25 and press Enter.")
+        error.update(plain(f"Not graded: {message}. Type a number such as 0.25 and press Enter."))
         error.display = True
 
     def show_verdict(self, verdict: Verdict) -> None:

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from tutor.content.kinds import Verdict
+from tutor.ui.text import plain
 
 
 def verdict_word(verdict: Verdict) -> str:
@@ -59,7 +60,7 @@ class Feedback(Vertical):
         note = self.query_one("#verdict-counted", Static)
         note.update(counted_note(counted) if counted is not None else "")
         note.display = counted is not None
-        self.query_one("#verdict-details", Static).update(verdict_details(verdict))
+        self.query_one("#verdict-details", Static).update(plain(verdict_details(verdict)))
         where = "see your score" if last else "go to the next question"
         self.query_one("#verdict-next", Static).update(f"Enter or n: {where} · u: try again (first answer counts)")
         self.display = True

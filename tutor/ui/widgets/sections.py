@@ -8,7 +8,8 @@ Prose is drawn by :class:`Prose`, one widget per text section: Textual's ``Markd
 widget per paragraph, list, item and bullet, and styling and laying those out made opening a
 lesson take over a second. :func:`prose_blocks` reads the plain subset the course is written in
 (paragraphs, ``-`` lists, ``**bold**``, ``*italic*``) and says ``None`` for anything else, which
-then goes to Textual's ``Markdown`` as before, so no Markdown is ever shown wrongly.
+is then shown as it is written, as plain text. Never through Textual's ``Markdown``: course text
+is untrusted, and there a link becomes something to click that the course chose.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from textual.widgets import Static
 
 from tutor.content.kinds import FormulaSection, SectionBase, TextSection
 from tutor.content.prose import render
+from tutor.safe_text import printable
 from tutor.ui.kinds import widget_module
+from tutor.ui.text import plain
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -222,14 +225,12 @@ class Prose(Widget):
 
 
 def text_section_view(section: TextSection) -> Widget:
-    """A :class:`Prose` when the section keeps to the plain subset, else Textual's Markdown."""
-    source = render(section.markdown)
+    """A :class:`Prose` when the section keeps to the plain subset, else the text as written."""
+    source = printable(render(section.markdown))
     blocks = prose_blocks(source)
     if blocks is not None:
         return Prose(source, blocks, classes="text-section")
-    from textual.widgets import Markdown
-
-    return Markdown(source, classes="text-section")
+    return Static(plain(source), classes="text-section")
 
 
 class FormulaView(Vertical):
@@ -241,14 +242,14 @@ class FormulaView(Vertical):
 
     def compose(self) -> ComposeResult:
         section = self.section
-        yield Static(render(section.unicode), classes="formula-unicode", markup=False)
-        yield Static(f"Plain text: {section.plain}", classes="formula-plain", markup=False)
+        yield Static(plain(render(section.unicode)), classes="formula-unicode")
+        yield Static(plain(f"Plain text: {section.plain}"), classes="formula-plain")
         if section.where:
             width = max(len(symbol) for symbol, _ in section.where)
             lines = "\n".join(f"  {symbol:<{width}}  {render(meaning)}" for symbol, meaning in section.where)
-            yield Static(f"where\n{lines}", classes="formula-where", markup=False)
+            yield Static(plain(f"where\n{lines}"), classes="formula-where")
         if section.caption:
-            yield Static(render(section.caption), classes="caption", markup=False)
+            yield Static(plain(render(section.caption)), classes="caption")
 
 
 def caption_of(section: SectionBase) -> str:

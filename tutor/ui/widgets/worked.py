@@ -15,6 +15,7 @@ from tutor import core  # noqa: F401  - imported here so importing this module l
 from tutor.content.kinds import WorkedSection
 from tutor.content.kinds.worked import worked_cells, worked_headers
 from tutor.content.prose import render
+from tutor.ui.text import plain, plain_rich
 
 
 class WorkedView(Vertical):
@@ -28,10 +29,10 @@ class WorkedView(Vertical):
         section = self.section
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
         for header in worked_headers(section):
-            table.add_column(header, justify="right")
+            table.add_column(plain_rich(header), justify="right")
         for row in worked_cells(section):
-            table.add_row(*row)
-        yield Static(render(section.title), classes="worked-title", markup=False)
+            table.add_row(*map(plain_rich, row))
+        yield Static(plain(render(section.title)), classes="worked-title")
         yield Static(table, classes="worked-table")
         if section.note:
-            yield Static(render(section.note), classes="caption", markup=False)
+            yield Static(plain(render(section.note)), classes="caption")

@@ -1,18 +1,23 @@
 """``ce-tutor stats``, ``progress`` and ``review``: the progress store from the command line.
 
-Problems are one line on stderr and exit code 1, never a traceback. ``review`` opens the app,
-so ``run`` leaves it to the caller (it returns None for it).
+Problems are one line on stderr and exit code 1, never a traceback: a store that cannot save,
+a progress file missing a table, an export target that exists (``--force`` overwrites it) or is
+the progress database itself (never). ``review`` opens the app, so ``run`` leaves it to the caller
+(it returns None for it). Everything is printed through ``cli_output`` (made safe, fitted to stdout).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import sqlite3
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from tutor.cli_output import err, out
 from tutor.progress.store import Stats, Store, open_store
 
 if TYPE_CHECKING:
@@ -20,9 +25,11 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 CHART_DAYS = 14
+#: SQLite keeps these beside the database; writing over one damages it as surely as the file itself.
+_SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 
-def add_commands(subparsers: argparse._SubParsersAction) -> None:
+def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add the ``stats``, ``progress`` and ``review`` subcommands to the ``ce-tutor`` parser."""
     stats = subparsers.add_parser("stats", help="answers, accuracy per lesson, reviews due, accuracy over time")
     stats.add_argument("--json", action="store_true", help="print the numbers as JSON, for scripts")
@@ -30,6 +37,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     action = progress.add_mutually_exclusive_group()
     action.add_argument("--export", metavar="FILE", type=Path, help="write all saved progress to FILE as JSON")
     action.add_argument("--reset", action="store_true", help="delete all saved progress (asks first)")
+    progress.add_argument("--force", action="store_true", help="with --export: overwrite FILE if it exists")
     progress.add_argument("--yes", action="store_true", help="with --reset: do not ask")
     subparsers.add_parser("review", help="review the questions that are due")
 
@@ -40,24 +48,32 @@ def run(args: argparse.Namespace, course: Course, data_dir: Path | None) -> int 
         return None
     with open_store(data_dir) as store:
         if store.status.message:
-            print(f"ce-tutor: {store.status.message}", file=sys.stderr)
+            err(f"ce-tutor: {store.status.message}")
         if not store.status.saving:
             return EXIT_PROBLEMS
-        if args.command == "stats":
-            return _stats(store, course, as_json=args.json)
-        if args.export is not None:
-            return _export(store, args.export)
-        if args.reset:
-            return _reset(store, ask=not args.yes)
-        return _show(store, course)
+        try:
+            return _command(args, store, course)
+        except sqlite3.Error as exc:  # a table dropped or damaged behind our back
+            err(f"ce-tutor: cannot read the progress in {store.status.path}: {exc}")
+            return EXIT_PROBLEMS
+
+
+def _command(args: argparse.Namespace, store: Store, course: Course) -> int:
+    if args.command == "stats":
+        return _stats(store, course, as_json=args.json)
+    if args.export is not None:
+        return _export(store, args.export, force=args.force)
+    if args.reset:
+        return _reset(store, ask=not args.yes)
+    return _show(store, course)
 
 
 def _stats(store: Store, course: Course, *, as_json: bool) -> int:
     stats = store.stats(course)
     if as_json:
-        print(json.dumps({"path": str(store.status.path), **asdict(stats)}, indent=2))
+        out(json.dumps({"path": str(store.status.path), **asdict(stats)}, indent=2))
     else:
-        print(format_stats(stats, store.status.path))
+        out(format_stats(stats, store.status.path))
     return EXIT_OK
 
 
@@ -86,39 +102,74 @@ def _chart(stats: Stats) -> str:
     plt.clear_figure()
     plt.theme("clear")
     plt.plotsize(min(80, 20 + 8 * len(days)), 14)
-    plt.bar([day.date[5:] for day in days], [round(100 * day.accuracy) for day in days])
+    plt.bar([day.date[5:] for day in days], [round(100 * (day.accuracy or 0.0)) for day in days])
     plt.ylim(0, 100)
     plt.yticks([0, 25, 50, 75, 100])
     plt.title("accuracy per day (%, UTC)")
-    return plt.uncolorize(plt.build()).rstrip()
+    return str(plt.uncolorize(plt.build())).rstrip()
 
 
-def _export(store: Store, target: Path) -> int:
-    data = store.export()
-    try:
-        target.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    except OSError as exc:
-        print(f"ce-tutor: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+def _export(store: Store, target: Path, *, force: bool) -> int:
+    """Write the export to ``target``: never onto the store, never over a file unless ``force``."""
+    if store.status.path is not None and _is_store_file(target, store.status.path):
+        err(f"ce-tutor: {target} is the progress database itself; export to another file")
         return EXIT_PROBLEMS
-    print(f"Exported {len(data['answers'])} answers and {len(data['scores'])} scores to {target}")
+    data = store.export()
+    for note in store.notes:
+        err(f"ce-tutor: {note}")
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    try:
+        with open(target, "w" if force else "x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError:
+        why = "cannot write {}: it is a folder" if target.is_dir() else "{} exists; add --force to overwrite it"
+        err("ce-tutor: " + why.format(target))
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        err(f"ce-tutor: cannot write {target}: {exc.strerror or exc}")
+        return EXIT_PROBLEMS
+    out(f"Exported {_count(data, 'answers')} answers and {_count(data, 'scores')} scores to {target}")
     return EXIT_OK
+
+
+def _is_store_file(target: Path, store_path: Path) -> bool:
+    """Is ``target`` the database or one of SQLite's side files, by resolved path or by inode (a hard link)?"""
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError):
+        return False
+    for suffix in _SIDE_FILES:
+        side = Path(f"{store_path}{suffix}")
+        if resolved == side.resolve():
+            return True
+        try:
+            if os.path.samefile(target, side):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _count(data: dict[str, Any], key: str) -> int:
+    value = data.get(key)
+    return len(value) if isinstance(value, list) else 0
 
 
 def _reset(store: Store, *, ask: bool) -> int:
     """Delete everything, after a yes on stdin; no answer (EOF, no stdin) is a no, exit 1."""
     if ask and not _confirm(f"Delete all progress in {store.status.path}? [y/N]"):
-        print("ce-tutor: nothing deleted", file=sys.stderr)
+        err("ce-tutor: nothing deleted")
         return EXIT_PROBLEMS
     store.reset()
     if not store.status.saving:
-        print(f"ce-tutor: {store.status.message}", file=sys.stderr)
+        err(f"ce-tutor: {store.status.message}")
         return EXIT_PROBLEMS
-    print(f"Deleted all progress in {store.status.path}")
+    out(f"Deleted all progress in {store.status.path}")
     return EXIT_OK
 
 
 def _confirm(question: str) -> bool:
-    print(question, end=" ", flush=True)
+    out(question, end=" ", flush=True)
     try:
         answer = sys.stdin.readline() if sys.stdin else ""
     except (OSError, ValueError):  # stdin closed or unreadable: not a yes
@@ -130,12 +181,12 @@ def _show(store: Store, course: Course) -> int:
     """``ce-tutor progress`` alone: where the file is and each lesson's state."""
     states = store.lesson_states(course)
     width = max([len(lesson.id) for lesson in course.lessons] + [len("lesson")])
-    print(f"Progress file: {store.status.path}")
-    print(f"{'lesson':<{width}}  {'state':<11}  best quiz")
+    out(f"Progress file: {store.status.path}")
+    out(f"{'lesson':<{width}}  {'state':<11}  best quiz")
     for lesson in course.lessons:
         state = states[lesson.id]
         best = f"{state.best_score}/{state.best_total}" if state.best_total else "-"
-        print(f"{lesson.id:<{width}}  {state.state:<11}  {best}")
+        out(f"{lesson.id:<{width}}  {state.state:<11}  {best}")
     return EXIT_OK
 
 
