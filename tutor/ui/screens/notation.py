@@ -7,7 +7,6 @@ as ``Text`` (never markup), with their number markers rendered as the lessons re
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -16,6 +15,7 @@ from textual.widgets import Static
 
 from tutor.content.model import NotationGroup
 from tutor.content.prose import render
+from tutor.ui.text import plain, plain_rich
 
 EMPTY = "This course has no notation sheet (notation.yaml in the course folder)."
 
@@ -26,7 +26,7 @@ def group_table(group: NotationGroup) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column(ratio=1)
     for symbol, meaning in group.symbols:
-        table.add_row(Text(symbol), Text(render(meaning)))
+        table.add_row(plain_rich(symbol), plain_rich(render(meaning)))
     return table
 
 
@@ -69,7 +69,7 @@ class NotationScreen(ModalScreen[None]):
             if not self.groups:
                 yield Static(EMPTY, markup=False)
             for group in self.groups:
-                yield Static(Text(group.title), classes="notation-title")
+                yield Static(plain(group.title), classes="notation-title")
                 yield Static(group_table(group), classes="notation-symbols")
 
     def on_mount(self) -> None:

@@ -51,7 +51,7 @@ class ResultsScreen(TutorScreen):
             yield Static(plain(self.missed_text()), id="results-missed")
             if isinstance(self.run.plan, Review):
                 yield Static(plain(self.comes_back_text()), id="results-back")
-            yield Static(self.next_text(), id="results-next", markup=False)
+            yield Static(plain(self.next_text()), id="results-next")
             if problem := self.tutor.progress.problem:
                 yield Static(plain(f"Not saved: {problem}"), id="results-not-saved")
         yield Footer(compact=True)

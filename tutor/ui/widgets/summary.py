@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
 from textual.widgets import Static
 
 from tutor.content.kinds import SummarySection, TextSection
+from tutor.ui.text import plain
 from tutor.ui.widgets.sections import text_section_view
 
 
@@ -33,8 +33,8 @@ class SummaryView(Vertical):
         self.section = section
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(self.section.title), classes="summary-title")
-        yield Static(Content("\n".join(self.section.formulas)), classes="summary-formulas")
+        yield Static(plain(self.section.title), classes="summary-title")
+        yield Static(plain("\n".join(self.section.formulas)), classes="summary-formulas")
         yield text_section_view(TextSection(markdown=self.facts_markdown()))
 
     def facts_markdown(self) -> str:
