@@ -21,6 +21,7 @@ from tutor.content.kinds import (
     Option,
     Precision,
     QuestionBase,
+    Slip,
     TrueFalseQuestion,
     Verdict,
 )
@@ -103,7 +104,7 @@ def test_truefalse(mini_questions) -> None:
 def test_numeric_right(mini_questions, typed: str) -> None:
     verdict = grade(mini_questions["num"], typed)
     assert verdict.correct and not verdict.slip
-    assert verdict.given == typed.strip()
+    assert verdict.given == typed.strip() or verdict.given.startswith(f"{typed} = 0.69")  # a calculation's value
     assert verdict.expected == "0.69 (to 2 decimals)"
     assert verdict.explanation == "It is ≈ 0.693."
 
@@ -126,6 +127,11 @@ def test_numeric_wrong_names_the_slip(mini_questions, typed: str, slip: str) -> 
     verdict = grade(mini_questions["num"], typed)
     assert not verdict.correct
     assert (slip in verdict.slip) if slip else verdict.slip == ""
+
+
+def test_a_calculation_is_shown_with_the_value_graded(mini_questions) -> None:
+    assert grade(mini_questions["num"], " 1/1.44 ").given == "1/1.44 = 0.6944"
+    assert grade(mini_questions["num"], "0,69").given == "0,69"
 
 
 def test_numeric_refuses_unreadable_text(mini_questions) -> None:
@@ -277,3 +283,15 @@ def test_a_choice_built_in_code() -> None:
     verdict = grade(question, 2, order=(2, 0, 1))
     assert (verdict.given, verdict.expected) == ("a) z", "c) y")
     assert verdict.explanation == "nope\n\nWhy c) is right: yes"
+
+
+def test_a_slip_message_reads_as_prose_markers_rendered() -> None:
+    question = NumericQuestion(
+        id="n",
+        prompt="Compute −log 0.5.",
+        answer=parse("-log(0.5)"),
+        precision=TWO_DECIMALS,
+        explain="Because.",
+        slips=(Slip(parse("-log10(0.5)"), "Base 10 gives {{ -log10(0.5) ≈ 0.30 }}."),),
+    )
+    assert grade(question, "0.30").slip == "Base 10 gives ≈ 0.30."

@@ -18,7 +18,7 @@ from tutor.content.fields import Fields
 from tutor.content.kinds.base import Asked, QuestionBase, Verdict
 from tutor.content.kinds.parts import Precision, Slip
 from tutor.content.prose import render
-from tutor.content.typed import parse_number
+from tutor.content.typed import is_plain_number, parse_number
 
 if TYPE_CHECKING:
     from tutor.content.slips import Mistake
@@ -76,6 +76,8 @@ class NumberAsked(Asked):
         question = self.numeric
         if isinstance(answer, str):
             given, shown = parse_number(answer), answer.strip()
+            if not is_plain_number(shown):
+                shown = f"{shown} = {show_number(given)}"  # a calculation: say what was graded
         elif isinstance(answer, float) and not isinstance(answer, bool):
             given, shown = answer, repr(answer).replace("-", "\u2212")
         else:
