@@ -450,3 +450,19 @@ async def test_a_second_pick_typed_quickly_does_not_answer_again(quiz_course, ui
         await pilot.pause()
         assert ui.text_of(app, "#quiz-counter") == "Question 2 / 4"
         assert [verdict.correct for _, verdict in app.screen.session.answers] == [True]
+
+
+async def test_esc_and_a_command_typed_within_the_escape_delay_still_leave_the_box(quiz_course, ui):
+    """A terminal sends Esc then s typed within 0.1 s as Alt+s: that is the skip it was typed as."""
+    from textual import events
+
+    app = ui.make_app(quiz_course, quiz="basics")
+    async with app.run_test(size=ui.size) as pilot:
+        await _open_quiz(pilot)
+        await _to_numeric(pilot, ui)
+        await pilot.press(*"0.6")
+        app.post_message(events.Key("alt+s", "s"))
+        await pilot.pause()
+        await pilot.pause()
+        assert ui.text_of(app, "#verdict-word").startswith("✗ Skipped")
+        assert app.screen.query_one("#quiz-number").value == "0.6"

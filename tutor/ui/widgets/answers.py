@@ -190,7 +190,7 @@ class NumberInput(Input):
             self.value = value
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="a number, or a calculation such as 1/0.09", id=id)
+        super().__init__(placeholder="e.g. 0.25 or 1/0.09", id=id)
         #: Enter handed the text over: until the box is reopened, keys typed are commands.
         self.closed = False
 
@@ -201,6 +201,13 @@ class NumberInput(Input):
             event.prevent_default()
             self.closed = True
             self.post_message(self.Done(self.value))
+        elif event.key.startswith("alt+"):
+            # Esc then a key typed within the terminal's escape delay (0.1 s) arrives as Alt+key:
+            # leave the box, then the key is the command it was typed as.
+            event.stop()
+            event.prevent_default()
+            self.blur()
+            self.app.simulate_key(event.key.removeprefix("alt+"))
         elif self.closed and event.is_printable:
             event.prevent_default()  # not text: let it reach the quiz's key bindings
 
@@ -217,8 +224,8 @@ class NumberAnswer(AnswerWidget):
     What cannot be read is refused with the reason, and not graded; no character is dropped.
     """
 
-    IN_BOX = "Type a number or a calculation (1/0.09, -log(0.9), exp(-1)), then Enter. Esc: leave the box."
-    OUT_OF_BOX = "Keys are commands now: s skip, h hint, Esc leave the quiz. Enter or Tab: back to the box."
+    IN_BOX = "A number or a calculation (such as 1/0.09), then Enter. Esc leaves the box."
+    OUT_OF_BOX = "Commands now: s skip, h hint, Esc leave the quiz. Enter: back to the box."
 
     def __init__(self, asked: NumberAsked) -> None:
         super().__init__()
