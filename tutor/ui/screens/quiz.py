@@ -25,7 +25,7 @@ from tutor.ui.widgets.quiz import Feedback
 
 class QuizScreen(TutorScreen):
     BINDINGS = [
-        # None is a priority binding: keys typed quickly are handled in the order they were typed,
+        # No priority bindings: keys typed quickly are handled in the order they were typed,
         # and a key typed into the number box is text (the box consumes it before these see it).
         Binding("enter", "next", "Next", id="next"),
         Binding("enter", "answer", "Back to the answer", show=False),
