@@ -194,3 +194,9 @@ def test_any_calculation_like_text_gives_a_finite_float_or_number_error(text: st
         assert len(str(exc)) < 200
         return
     assert math.isfinite(value)
+
+
+def test_messages_never_echo_control_characters() -> None:
+    with pytest.raises(NumberError) as info:
+        parse_number("\x1b[31m1")
+    assert "\x1b" not in str(info.value) and "U+001B" in str(info.value)

@@ -92,6 +92,6 @@ def _describe(character: str) -> str:
 
 
 def _short(text: str) -> str:
-    """The learner's text, trimmed so an error message stays one line."""
-    text = " ".join(text.split())
+    """The learner's text, trimmed so an error message stays one line, control characters as �."""
+    text = "".join(c if c.isprintable() else "\ufffd" for c in " ".join(text.split()))
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
