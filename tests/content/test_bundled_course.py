@@ -84,7 +84,7 @@ def course_rule_problems(course: Course) -> list[str]:
             if isinstance(q, NumericQuestion):
                 answer = evaluate(q.answer)
                 for slip in q.slips:
-                    if q.tolerance.accepts(evaluate(slip.answer), answer):
+                    if q.precision.accepts(evaluate(slip.answer), answer):
                         out.append(f"{qwhere}: slip {slip.answer.source!r} is indistinguishable from the answer")
     if total < MIN_QUESTIONS_TOTAL:
         out.append(f"{total} questions in the course, expected ≥ {MIN_QUESTIONS_TOTAL}")

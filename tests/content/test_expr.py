@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tutor import core
-from tutor.content.expr import ExprError, evaluate, parse, substitute
+from tutor.content.expr import LEARNER, ExprError, evaluate, parse, substitute
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,26 @@ def test_any_text_parses_or_raises_expr_error(text: str) -> None:
     except ExprError:
         return
     assert isinstance(value, float)
+
+
+@pytest.mark.parametrize(
+    ("source", "env", "expected"),
+    [("a != b", {"a": 1.0, "b": 1.0}, 0.0), ("a != b", {"a": 1.0, "b": 2.0}, 1.0), ("0 < p <= 0.9", {"p": 0.9}, 1.0)],
+)
+def test_course_conditions_compare(source: str, env: dict[str, float], expected: float) -> None:
+    assert evaluate(parse(source, set(env)), env) == expected
+
+
+@pytest.mark.parametrize("source", ["bce(0.5, 1)", "sigmoid(1)", "[1, 2][0]", "1 < 2", "p", "abs(-1)", "log(1, 2)"])
+def test_the_learner_grammar_is_a_calculator(source: str) -> None:
+    """No loss functions (they would give answers away), lists, comparisons or variables."""
+    with pytest.raises(ExprError):
+        parse(source, grammar=LEARNER)
+
+
+def test_the_learner_grammar_bounds_length_and_depth() -> None:
+    assert evaluate(parse("ln(2) + log2(4) · sqrt(e) ^ 2 / pi", grammar=LEARNER)) > 0
+    with pytest.raises(ExprError, match="longer than 100"):
+        parse("1+" * 50 + "1", grammar=LEARNER)
+    with pytest.raises(ExprError, match="nested more than 20"):
+        parse("-" * 21 + "1", grammar=LEARNER)

@@ -199,7 +199,83 @@ def test_builtin_slip_that_cannot_apply_is_an_error(course_dir: Path) -> None:
 def test_slip_accepted_as_the_answer_fails_the_check(course_dir: Path) -> None:
     edit(course_dir, "slips: [log2, log10, sign]", "slips: [{answer: 'bce(0.5, 1) + 0.001', message: same}]")
     (line,) = check_course(load_course(course_dir))
-    assert "is accepted as the right answer" in line
+    assert line.startswith(f"{course_dir / 'lessons' / 'basics.yaml'}:48 quiz.questions[2]: num: ")
+    assert (
+        "slip 'bce(0.5, 1) + 0.001' gives 0.694147 (0.69 to 2 decimals), which is accepted as the answer 0.693147"
+        in line
+    )
+
+
+def test_tolerance_is_refused_with_a_pointer_to_precision(course_dir: Path) -> None:
+    edit(course_dir, "precision: {decimals: 2}", "tolerance: {abs: 0.01}")
+    (line,) = problems(course_dir)
+    assert "basics.yaml:52 quiz.questions[2].tolerance: 'tolerance' is replaced by 'precision'" in line
+    assert "precision: {decimals: N} or {significant: N}" in line
+
+
+@pytest.mark.parametrize(
+    ("precision", "message"),
+    [
+        ("{}", "give either decimals or significant"),
+        ("{decimals: 2, significant: 3}", "give either decimals or significant"),
+        ("{decimals: -1}", "decimals: must be between 0 and 12, got -1"),
+        ("{significant: 0}", "significant: must be between 1 and 12, got 0"),
+        ("{places: 2}", "unknown key 'places'"),
+        ("2", "expected a mapping"),
+    ],
+)
+def test_precision_must_be_decimals_or_significant(course_dir: Path, precision: str, message: str) -> None:
+    edit(course_dir, "precision: {decimals: 2}", f"precision: {precision}")
+    assert any(message in line for line in problems(course_dir)), problems(course_dir)
+
+
+def test_precision_is_required(course_dir: Path) -> None:
+    edit(course_dir, "      precision: {decimals: 2}\n", "")
+    assert any("missing required key 'precision'" in line for line in problems(course_dir))
+
+
+def test_significant_figures_load(course_dir: Path) -> None:
+    edit(course_dir, "precision: {decimals: 2}", "precision: {significant: 3}")
+    question = load_course(course_dir).lesson("basics").questions[2]
+    assert isinstance(question, NumericQuestion) and question.precision.describe() == "to 3 significant figures"
+
+
+def test_questions_know_their_line() -> None:
+    assert [q.line for q in load_course(MINI).lesson("basics").questions] == [34, 43, 48, 55]
+
+
+def test_require_drops_draws_and_is_checked(course_dir: Path) -> None:
+    gen = load_course(course_dir).lesson("basics").questions[3]
+    assert isinstance(gen, GeneratedQuestion)
+    assert len(gen.all_draws()) == 2 * 80  # p in 0.10 … 0.90 except 0.5, y in {0, 1}
+    edit(course_dir, 'require: ["p != 0.5"]', 'require: ["p < 0"]')
+    (line,) = check_course(load_course(course_dir))
+    assert "basics.yaml:55 quiz.questions[3]: gen: no draw meets every condition of require" in line
+
+
+@pytest.mark.parametrize(
+    ("require", "message"), [("[1]", "expected a condition in quotes"), ('["q > 0"]', "unknown name 'q'")]
+)
+def test_require_must_be_conditions_on_the_drawn_variables(course_dir: Path, require: str, message: str) -> None:
+    edit(course_dir, 'require: ["p != 0.5"]', f"require: {require}")
+    assert any(message in line for line in problems(course_dir))
+
+
+def test_every_draw_is_checked_and_the_failing_draw_is_named(course_dir: Path) -> None:
+    edit(course_dir, '      require: ["p != 0.5"]\n', "")
+    lines = check_course(load_course(course_dir))
+    assert lines == [
+        f"{course_dir / 'lessons' / 'basics.yaml'}:55 quiz.questions[3]: gen, draw p = 0.5, y = {y}: "
+        "slip 'bce(1 - p, y)' gives 0.693147 (0.69 to 2 decimals), which is accepted as the answer 0.693147; "
+        "choose numbers (or a precision) that tell them apart"
+        for y in (0, 1)
+    ]
+
+
+def test_too_many_draws_are_refused(course_dir: Path) -> None:
+    edit(course_dir, "{name: p, low: 0.1, high: 0.9, decimals: 2}", "{name: p, low: 0.1, high: 0.9, decimals: 5}")
+    (line,) = check_course(load_course(course_dir))
+    assert "gen: 160002 possible draws, more than the 20000 ce-tutor check verifies" in line
 
 
 @pytest.mark.parametrize(

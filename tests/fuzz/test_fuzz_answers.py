@@ -4,9 +4,9 @@ tests/quiz already fuzzes ``parse_number`` with arbitrary text and grades arbitr
 one question. What is added here: every numeric and generated question of the real course (with
 drawn numbers), through the session the quiz screen drives, and text *near* a right answer —
 the right answer written several ways, then with characters inserted, dropped or swapped for
-look-alikes (Unicode digits and minus signs, spaces, separators, overflow exponents). Such text
-is either refused with NumberError (the only exception; the question stays open) or graded by
-the value it spells, so nothing that is not a number is ever marked correct.
+look-alikes (Unicode digits and minus signs, spaces, separators, operators, overflow exponents).
+Such text is either refused with NumberError (the only exception; the question stays open) or
+graded by the value it spells or calculates, so nothing that is not a number is marked correct.
 """
 
 from __future__ import annotations
@@ -81,7 +81,9 @@ def typed_near_an_answer(draw: st.DrawFn) -> tuple[QuizSession, float, str]:
                 f"{value:.2f}",
                 f"{value:g}",
                 f"{value:.3e}",
-                show_number(value, concrete.tolerance),
+                show_number(value, concrete.precision),
+                f"{value:.2f}/1",
+                f"-(-{value:.3f})",
                 f"{value:,.3f}",
                 f" {value:.3f} ".replace("-", "\u2212"),
             ]
@@ -109,9 +111,9 @@ def _check(session: QuizSession, value: float, text: str) -> None:
         with pytest.raises(NumberError):
             parse_number(text)
         return
-    number = parse_number(text)  # graded, so it must spell a number
-    assert verdict.correct == session.asked.numeric.tolerance.accepts(number, value), (text, number, value)
-    assert verdict.given == text.strip()
+    number = parse_number(text)  # graded, so it must spell a number or a calculation
+    assert verdict.correct == session.asked.numeric.precision.accepts(number, value), (text, number, value)
+    assert verdict.given == text.strip() or verdict.given.startswith(f"{text.strip()} = ")
 
 
 @settings(max_examples=600, deadline=None)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from tutor import core
 from tutor.content import bundled_course_dir, load_course
 from tutor.content.expr import ExprError, evaluate, parse
-from tutor.content.kinds import Draw, GeneratedQuestion, NumberAsked, NumericQuestion, Slip, Tolerance
+from tutor.content.kinds import Draw, GeneratedQuestion, NumberAsked, NumericQuestion, Precision, Slip
 from tutor.content.kinds.generated import draw_value, instantiate
 from tutor.quiz.practice import mix, practice_set
 
@@ -33,7 +33,7 @@ def template(
         prompt=prompt,
         draws=draws,
         answer=parse(answer, names),
-        tolerance=Tolerance(abs=0.01),
+        precision=Precision(decimals=2),
         explain=explain,
         slips=slips,
     )
@@ -46,7 +46,7 @@ def test_answer_is_the_cores_value_for_the_drawn_numbers(mini_questions, seed: i
     match = PROMPT.fullmatch(question.prompt)
     assert match, question.prompt
     p, y = float(match["p"]), float(match["y"])
-    assert 0.05 <= p <= 0.95 and round(p, 2) == p
+    assert 0.1 <= p <= 0.9 and p != 0.5 and round(p, 2) == p
     assert y in (0.0, 1.0) and match["y"] in ("0", "1")
     assert evaluate(question.answer) == pytest.approx(float(core.bce(p, y)), rel=1e-12)
     log10_slip = question.slips[0]
@@ -58,7 +58,7 @@ def test_result_is_self_contained(mini_questions) -> None:
     gen = mini_questions["gen"]
     question = instantiate(gen, random.Random(3))
     assert isinstance(question, NumericQuestion)
-    assert question.id == gen.id and question.tolerance == gen.tolerance and question.explain == gen.explain
+    assert question.id == gen.id and question.precision == gen.precision and question.explain == gen.explain
     assert question.answer.variables == frozenset()
     assert [s.message for s in question.slips] == [s.message for s in gen.slips]
     assert all(s.answer.variables == frozenset() for s in question.slips)

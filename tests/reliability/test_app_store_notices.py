@@ -11,8 +11,8 @@ from pathlib import Path
 
 from tutor.content import load_course
 from tutor.progress import open_store
-from tutor.ui.app import TutorApp
 from tutor.study import Progress
+from tutor.ui.app import TutorApp
 
 MINI = Path(__file__).resolve().parents[1] / "content" / "fixtures" / "mini"
 

@@ -198,7 +198,7 @@ async def test_help_lists_the_keys_of_the_current_screen(mini_course, ui, where)
                 assert binding.description in descriptions
         if where == "quiz":
             assert shown["1 / a"] == "Option a)"
-            assert "stay commands while you type" in str(app.screen.query_one("#help-note").content)
+            assert "In the box every key is text: Esc leaves it" in str(app.screen.query_one("#help-note").content)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is under

@@ -33,7 +33,7 @@ def check_lesson(lesson: Lesson) -> list[str]:
     for i, section in enumerate(lesson.sections):
         problems += section.check(Location(lesson.source, None, f"sections[{i}]"))
     for i, question in enumerate(lesson.questions):
-        problems += question.check(Location(lesson.source, None, f"quiz.questions[{i}].answer"))
+        problems += question.check(Location(lesson.source, question.line, f"quiz.questions[{i}]"))
     return problems
 
 

@@ -2,9 +2,11 @@
 
 Course files never type a number the core can compute: they write an expression such as
 ``bce(0.01, 1)`` or ``-log(0.5)``. Expressions are parsed with :mod:`ast` and walked against
-a whitelist (numbers, + − * / ** ^, unary minus, parentheses, lists, ``x[i]``, and calls of the
-functions in :data:`FUNCTIONS`); nothing is ever passed to ``eval``. Parsing needs no numpy, so
-the course index loads fast; :func:`evaluate` imports the core only when a number is needed.
+a whitelist, a :class:`Grammar` (numbers, + − * / ** ^, unary minus, parentheses, and calls of
+its functions; course files also have lists, ``x[i]`` and comparisons); nothing is ever passed
+to ``eval``. What a learner may type as an answer is the smaller :data:`LEARNER` grammar. Parsing
+needs no numpy, so the course index loads fast; :func:`evaluate` imports the core only when a
+number is needed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import ast
 import functools
 import math
 from collections.abc import Callable, Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, cast
 
 import msgspec
 
@@ -64,8 +67,33 @@ FUNCTIONS: dict[str, tuple[int, int]] = {
 CONSTANTS: dict[str, float] = {"e": math.e, "pi": math.pi}
 
 _BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)
+_COMPARISONS = (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq)
 #: Course text writes maths the way people do; Python's grammar needs these spellings.
-_SPELLINGS = {"\u2212": "-", "·": "*", "×": "*", "^": "**"}
+_SPELLINGS = {"\u2212": "-", "·": "*", "×": "*", "÷": "/", "^": "**"}
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What an expression may contain, and how long and deep it may be (every cost is bounded)."""
+
+    #: function name -> (min args, max args)
+    functions: Mapping[str, tuple[int, int]]
+    #: lists, ``x[i]`` and comparisons (``a != b``), which course files use and learners need not
+    structures: bool
+    max_length: int
+    max_depth: int
+
+
+#: Course files: every function of the core, lists and comparisons.
+COURSE = Grammar(FUNCTIONS, structures=True, max_length=MAX_LENGTH, max_depth=40)
+#: What a learner may type as an answer: a calculator. None of the course's losses and
+#: gradients (typing ``bce(0.27, 0)`` would give the answer away), no lists, no variables.
+LEARNER = Grammar(
+    dict.fromkeys(("log", "ln", "log2", "log10", "exp", "sqrt"), (1, 1)),
+    structures=False,
+    max_length=100,
+    max_depth=20,
+)
 
 
 class ExprError(ValueError):
@@ -91,72 +119,87 @@ class Expr(msgspec.Struct, frozen=True, dict=True):
         return self.source
 
 
-def parse(source: str, variables: frozenset[str] | set[str] = frozenset()) -> Expr:
-    """Parse ``source``; names must be functions, constants or one of ``variables``."""
+def parse(source: str, variables: frozenset[str] | set[str] = frozenset(), *, grammar: Grammar = COURSE) -> Expr:
+    """Parse ``source``; names must be functions or constants of ``grammar``, or one of ``variables``."""
     text = source.strip()
     if not text:
         raise ExprError("empty expression")
-    if len(text) > MAX_LENGTH:
-        raise ExprError(f"expression longer than {MAX_LENGTH} characters")
+    if len(text) > grammar.max_length:
+        raise ExprError(f"expression longer than {grammar.max_length} characters")
     try:
         tree = ast.parse(_normalise(text), mode="eval").body
-    except SyntaxError as exc:
-        raise ExprError(f"cannot parse {source!r}: {exc.msg}") from None
-    used: set[str] = set()
-    calls: set[str] = set()
-    _check(tree, frozenset(variables), used, calls)
-    expr = Expr(source=source.strip(), variables=frozenset(used), calls=frozenset(calls))
+    except (SyntaxError, ValueError) as exc:  # ValueError: a NUL byte
+        raise ExprError(f"cannot parse {source!r}: {getattr(exc, 'msg', exc)}") from None
+    checker = _Checker(grammar, frozenset(variables))
+    checker.check(tree, 0)
+    expr = Expr(source=text, variables=frozenset(checker.used), calls=frozenset(checker.calls))
     expr.__dict__["tree"] = tree  # already parsed: spare the first evaluation a second parse
     return expr
 
 
 def _normalise(text: str) -> str:
-    """Map − · × ^ to Python's spelling (``^`` is power here, with power's precedence)."""
+    """Map − · × ÷ ^ to Python's spelling (``^`` is power here, with power's precedence)."""
     for written, python in _SPELLINGS.items():
         text = text.replace(written, python)
     return text
 
 
-def _check(node: ast.AST, variables: frozenset[str], used: set[str], calls: set[str]) -> None:
-    """Walk the tree and reject anything outside the grammar."""
-    if isinstance(node, ast.Constant):
-        if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
-            raise ExprError(f"only numbers are allowed, not {node.value!r}")
-    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        _check(node.operand, variables, used, calls)
-    elif isinstance(node, ast.BinOp) and isinstance(node.op, _BINOPS):
-        _check(node.left, variables, used, calls)
-        _check(node.right, variables, used, calls)
-    elif isinstance(node, ast.List):
-        for item in node.elts:
-            _check(item, variables, used, calls)
-    elif isinstance(node, ast.Subscript):
-        _check(node.value, variables, used, calls)
-        _check(node.slice, variables, used, calls)
-    elif isinstance(node, ast.Name):
-        if node.id in variables:
-            used.add(node.id)
-        elif node.id not in CONSTANTS:
-            known = ", ".join(sorted(variables)) or "none"
-            raise ExprError(f"unknown name {node.id!r} (variables here: {known})")
-    elif isinstance(node, ast.Call):
-        _check_call(node, variables, used, calls)
-    else:
-        raise ExprError(f"{type(node).__name__} is not allowed in an expression")
+class _Checker:
+    """Walks a tree and rejects anything outside the grammar; collects the names it uses."""
 
+    def __init__(self, grammar: Grammar, variables: frozenset[str]) -> None:
+        self.grammar, self.variables = grammar, variables
+        self.used: set[str] = set()
+        self.calls: set[str] = set()
 
-def _check_call(node: ast.Call, variables: frozenset[str], used: set[str], calls: set[str]) -> None:
-    if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
-        name = getattr(node.func, "id", "?")
-        raise ExprError(f"unknown function {name!r}; known: {', '.join(sorted(FUNCTIONS))}")
-    if node.keywords:
-        raise ExprError(f"{node.func.id}() takes positional arguments only")
-    low, high = FUNCTIONS[node.func.id]
-    if not low <= len(node.args) <= high:
-        raise ExprError(f"{node.func.id}() takes {low} argument(s), got {len(node.args)}")
-    calls.add(node.func.id)
-    for arg in node.args:
-        _check(arg, variables, used, calls)
+    def check(self, node: ast.AST, depth: int) -> None:
+        if depth > self.grammar.max_depth:
+            raise ExprError(f"nested more than {self.grammar.max_depth} levels deep")
+        structures = self.grammar.structures
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
+                raise ExprError(f"only numbers are allowed, not {node.value!r}")
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            self.check(node.operand, depth + 1)
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, _BINOPS):
+            self.check(node.left, depth + 1)
+            self.check(node.right, depth + 1)
+        elif structures and isinstance(node, ast.Compare) and all(isinstance(op, _COMPARISONS) for op in node.ops):
+            for part in (node.left, *node.comparators):
+                self.check(part, depth + 1)
+        elif structures and isinstance(node, ast.List):
+            for item in node.elts:
+                self.check(item, depth + 1)
+        elif structures and isinstance(node, ast.Subscript):
+            self.check(node.value, depth + 1)
+            self.check(node.slice, depth + 1)
+        elif isinstance(node, ast.Name):
+            self._name(node.id)
+        elif isinstance(node, ast.Call):
+            self._call(node, depth)
+        else:
+            raise ExprError(f"{type(node).__name__} is not allowed in an expression")
+
+    def _name(self, name: str) -> None:
+        if name in self.variables:
+            self.used.add(name)
+        elif name not in CONSTANTS:
+            known = ", ".join(sorted(self.variables)) or "none"
+            raise ExprError(f"unknown name {name!r} (variables here: {known})")
+
+    def _call(self, node: ast.Call, depth: int) -> None:
+        functions = self.grammar.functions
+        if not isinstance(node.func, ast.Name) or node.func.id not in functions:
+            name = getattr(node.func, "id", "?")
+            raise ExprError(f"unknown function {name!r}; known: {', '.join(sorted(functions))}")
+        if node.keywords:
+            raise ExprError(f"{node.func.id}() takes positional arguments only")
+        low, high = functions[node.func.id]
+        if not low <= len(node.args) <= high:
+            raise ExprError(f"{node.func.id}() takes {low} argument(s), got {len(node.args)}")
+        self.calls.add(node.func.id)
+        for arg in node.args:
+            self.check(arg, depth + 1)
 
 
 def evaluate(expr: Expr, env: Mapping[str, float] | None = None) -> float:
@@ -184,13 +227,15 @@ def _eval(node: ast.AST, env: Mapping[str, float], fns: Mapping[str, Callable[..
     import numpy as np
 
     if isinstance(node, ast.Constant):
-        return np.float64(node.value)
+        return np.float64(cast("float", node.value))  # a number: the grammar allows no other constant
     if isinstance(node, ast.UnaryOp):
         operand = _eval(node.operand, env, fns)
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.BinOp):
         left, right = _eval(node.left, env, fns), _eval(node.right, env, fns)
         return _binop(node.op, left, right)
+    if isinstance(node, ast.Compare):
+        return np.float64(_compare(node, env, fns))
     if isinstance(node, ast.List):
         return np.array([_eval(item, env, fns) for item in node.elts], dtype=np.float64)
     if isinstance(node, ast.Subscript):
@@ -202,6 +247,21 @@ def _eval(node: ast.AST, env: Mapping[str, float], fns: Mapping[str, Callable[..
         return np.float64(env[node.id]) if node.id in env else np.float64(CONSTANTS[node.id])
     assert isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
     return fns[node.func.id](*(_eval(arg, env, fns) for arg in node.args))
+
+
+def _compare(node: ast.Compare, env: Mapping[str, float], fns: Mapping[str, Callable[..., Any]]) -> bool:
+    """A (chained) comparison, as Python reads it: ``a < b <= c`` is ``a < b and b <= c``."""
+    import operator
+
+    ops = {ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge}
+    ops |= {ast.Eq: operator.eq, ast.NotEq: operator.ne}
+    left = _eval(node.left, env, fns)
+    for op, comparator in zip(node.ops, node.comparators, strict=True):
+        right = _eval(comparator, env, fns)
+        if not bool(ops[type(op)](left, right)):
+            return False
+        left = right
+    return True
 
 
 def _binop(op: ast.operator, left: Any, right: Any) -> Any:
@@ -225,6 +285,7 @@ def _functions() -> dict[str, Callable[..., Any]]:
 
     table: dict[str, Callable[..., Any]] = {
         "log": np.log,
+        "ln": np.log,
         "log2": np.log2,
         "log10": np.log10,
         "exp": np.exp,
@@ -237,7 +298,7 @@ def _functions() -> dict[str, Callable[..., Any]]:
             logits, np.asarray(labels).astype(np.int64)
         ),
     }
-    for name in FUNCTIONS.keys() - table.keys():
+    for name in FUNCTIONS.keys() - table.keys():  # the rest are the core's, by the same name
         table[name] = getattr(core, name)
     return table
 

@@ -25,10 +25,11 @@ MAX_DEPTH = 64
 #: width and precision up front.
 MAX_FORMAT_WIDTH = 40
 MAX_FORMAT_PRECISION = 17
-#: A generated question draws numbers in [-MAX_DRAW, MAX_DRAW]; ``check`` computes its answer at
-#: every combination of extreme draws (choices, or low and high), so their number is capped.
+#: A generated question draws numbers in [-MAX_DRAW, MAX_DRAW]; ``check`` grades its answer at
+#: every draw the learner can be asked, so their number is capped (the bundled course has at most
+#: a few thousand per question).
 MAX_DRAW = 1e6
-MAX_DRAW_COMBINATIONS = 1024
+MAX_DRAWS = 20_000
 #: Cells of one worked table (rows × columns): each is computed by the core, then drawn.
 MAX_WORKED_CELLS = 1000
 #: Number markers in one text and in the whole course: each is parsed, then computed by ``check``
@@ -50,12 +51,13 @@ def is_slug(text: str) -> bool:
 _Path: TypeAlias = "tuple[_Path, str | int] | None"
 
 
-def draw_combinations_problem(choices_per_draw: list[int]) -> str | None:
-    """Too many combinations of extreme draws (``choices_per_draw``: 2 for a low–high range)?"""
-    combinations = math.prod(choices_per_draw)
-    if combinations > MAX_DRAW_COMBINATIONS:
+def draws_problem(values_per_draw: list[int]) -> str | None:
+    """Too many draws to check (``values_per_draw``: how many values each variable can take)?"""
+    draws = math.prod(values_per_draw)
+    if draws > MAX_DRAWS:
         return (
-            f"{combinations} combinations of draws to check; at most {MAX_DRAW_COMBINATIONS} (fewer draws or choices)"
+            f"{draws} possible draws, more than the {MAX_DRAWS} ce-tutor check verifies: "
+            "use fewer decimals, a narrower range or fewer choices"
         )
     return None
 

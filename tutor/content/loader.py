@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
+import msgspec
+
 from tutor.content import model as m
 from tutor.content.errors import CourseError, Location, SourceError
 from tutor.content.fields import Fields, Problems, describe, read_list
@@ -146,4 +148,5 @@ def read_section(f: Fields) -> Section | None:
 
 def read_question(f: Fields) -> Question | None:
     kind = f.choice("kind", tuple(QUESTIONS))
-    return cast("Question | None", QUESTIONS[kind].read(f)) if kind in QUESTIONS else None
+    question = cast("Question | None", QUESTIONS[kind].read(f)) if kind in QUESTIONS else None
+    return msgspec.structs.replace(question, line=f.line) if question is not None else None

@@ -12,7 +12,7 @@ from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.dom import NoScreen
-from textual.widgets import Header, OptionList
+from textual.widgets import Header, Input, OptionList
 
 
 def _safe_page(page: Callable[[OptionList], None], fallback: Callable[[OptionList], None]):
@@ -42,9 +42,16 @@ def _dismiss_palette_once(self: CommandPalette, result: object = None) -> AwaitC
     """Enter typed twice in the command palette dismissed it twice. ``dismiss`` pops whatever
     screen is on top, so the second one popped the screen under the palette: the course map
     (the app crashed: no screen left) or the lesson the command had just opened. A palette
-    that is no longer the active screen has been dismissed already."""
+    that is no longer the active screen has been dismissed already.
+
+    A palette being dismissed also takes no more typing. Keys typed right behind the key that
+    closes it still reach its search box, and each change of the search starts a search that
+    fills a command list the closing palette no longer has: Esc, Ctrl+P and k typed as one burst
+    on the results screen (the palette binding overtakes the Esc, which then closes the palette
+    just opened) crashed the app with ``NoMatches: 'CommandList'``."""
     if not self.is_active:
         return AwaitComplete.nothing()
+    self.disable_messages(Input.Changed)
     return _dismiss_palette(self, result)
 
 

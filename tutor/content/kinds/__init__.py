@@ -20,7 +20,7 @@ from tutor.content.kinds.formula import FormulaSection
 from tutor.content.kinds.generated import GeneratedQuestion
 from tutor.content.kinds.lab import LabSection
 from tutor.content.kinds.numeric import NumberAsked, NumericQuestion
-from tutor.content.kinds.parts import Draw, Option, Slip, Tolerance
+from tutor.content.kinds.parts import Draw, Option, Precision, Slip
 from tutor.content.kinds.plot import PlotSection
 from tutor.content.kinds.summary import SummarySection
 from tutor.content.kinds.text import TextSection
@@ -61,13 +61,13 @@ __all__ = [
     "Option",
     "OptionsAsked",
     "PlotSection",
+    "Precision",
     "Question",
     "QuestionBase",
     "SectionBase",
     "Slip",
     "SummarySection",
     "TextSection",
-    "Tolerance",
     "TrueFalseQuestion",
     "Verdict",
     "WorkedSection",

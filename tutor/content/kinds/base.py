@@ -69,6 +69,8 @@ class QuestionBase(msgspec.Struct, frozen=True, kw_only=True, tag_field="kind"):
     id: str
     prompt: str
     hint: str = ""
+    #: The line of the course file the question starts on (None when built in code), for ``ce-tutor check``.
+    line: int | None = None
 
     #: Generated templates: practice sets draw from these (``tutor.quiz.practice``).
     PRACTICE: ClassVar[bool] = False
@@ -99,6 +101,9 @@ class Asked(ABC):
     """
 
     WIDGET: ClassVar[str]
+
+    #: What the answer must be given to, stated before answering ("to 2 decimals"); "" when nothing.
+    precision = ""
 
     def __init__(self, question: QuestionBase, prompt: str, hint: str) -> None:
         #: The question as written in the course (the record of answers and reviews keys on its id).

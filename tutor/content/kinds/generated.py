@@ -14,36 +14,42 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 
-from tutor.content.checks import finite
 from tutor.content.errors import Location
-from tutor.content.expr import Expr, ExprError, evaluate, substitute
+from tutor.content.expr import Expr, ExprError, evaluate, parse, substitute
 from tutor.content.fields import Fields, read_list
 from tutor.content.kinds.base import QuestionBase
-from tutor.content.kinds.numeric import NumberAsked, NumericQuestion, read_slips, read_tolerance, slip_problem
-from tutor.content.kinds.parts import Draw, Slip, Tolerance
-from tutor.content.limits import MAX_DRAW, draw_combinations_problem
+from tutor.content.kinds.numeric import NumberAsked, NumericQuestion, draw_problems, read_precision, read_slips
+from tutor.content.kinds.parts import Draw, Precision, Slip
+from tutor.content.limits import MAX_DRAW, MAX_DRAWS, draws_problem
 
 #: Redraws allowed before a template is declared broken (every draw non-finite).
 MAX_TRIES = 100
+#: Draws ``ce-tutor check`` verifies one by one; a template with more is refused.
 #: ``{p}`` but not the ``{{ … }}`` of a number marker.
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_]\w*)\}(?!\})")
 
 
 class GeneratedQuestion(QuestionBase, frozen=True, tag="generated"):
-    """A practice template: ``prompt`` and ``explain`` may name drawn variables as ``{p}``."""
+    """A practice template: ``prompt`` and ``explain`` may name drawn variables as ``{p}``.
+
+    ``require`` drops draws: each is an expression of the drawn variables (``a != b``), and a
+    draw is asked only when every one holds, so degenerate points (where a slip equals the
+    answer) are never asked.
+    """
 
     PRACTICE = True
 
     draws: tuple[Draw, ...]
     answer: Expr
-    tolerance: Tolerance
+    precision: Precision
     explain: str
     slips: tuple[Slip, ...] = ()
+    require: tuple[Expr, ...] = ()
 
     @classmethod
     def read(cls, f: Fields) -> GeneratedQuestion | None:
         draws = read_list(f, "draw", _draw)
-        f.check(draw_combinations_problem([len(d.choices) or 2 for d in draws]), "draw")
+        f.check(draws_problem([grid_size(draw) for draw in draws]), "draw")
         names = frozenset(d.name for d in draws)
         answer = f.expr("answer", names)
         question = cls(
@@ -51,18 +57,35 @@ class GeneratedQuestion(QuestionBase, frozen=True, tag="generated"):
             prompt=f.text("prompt"),
             draws=draws,
             answer=answer,  # type: ignore[arg-type]  # None only after reporting; dropped below
-            tolerance=read_tolerance(f),
+            precision=read_precision(f),
             explain=f.text("explain"),
             hint=f.text("hint", ""),
             slips=read_slips(f, names, answer),
+            require=_require(f, names),
         )
         return question if answer is not None else None
 
     def check(self, where: Location) -> list[str]:
-        corners = _corners(self)
-        problems = [finite(self.answer, corner, where) for corner in corners]
-        problems += [slip_problem(self.answer, self.tolerance, slip, corners, where) for slip in self.slips]
-        return [p for p in problems if p]
+        """Every draw the learner can be asked is graded right (see ``numeric.draw_problems``)."""
+        if problem := draws_problem([grid_size(draw) for draw in self.draws]):
+            return [f"{where}: {self.id}: {problem}"]
+        envs = self.all_draws()
+        if not envs:
+            return [f"{where}: {self.id}: no draw meets every condition of require"]
+        return draw_problems(self.id, self.answer, self.precision, self.slips, envs, where)
+
+    def all_draws(self) -> list[dict[str, float]]:
+        """Every draw the learner can be asked (those ``require`` allows), in grid order."""
+        names = [draw.name for draw in self.draws]
+        envs = (dict(zip(names, values, strict=True)) for values in itertools.product(*map(grid, self.draws)))
+        return [env for env in envs if self.allows(env)]
+
+    def allows(self, values: Mapping[str, float]) -> bool:
+        """Does the draw ``values`` meet every condition of ``require``?"""
+        try:
+            return all(evaluate(condition, values) != 0 for condition in self.require)
+        except ExprError:
+            return False
 
     def ask(self, rng: random.Random) -> NumberAsked:
         return NumberAsked(instantiate(self, rng), original=self)
@@ -71,26 +94,71 @@ class GeneratedQuestion(QuestionBase, frozen=True, tag="generated"):
 def instantiate(question: GeneratedQuestion, rng: random.Random) -> NumericQuestion:
     """A NumericQuestion with the same id, its variables drawn from ``rng``.
 
-    Draws whose answer or a slip does not compute to a finite number are redrawn: the learner
-    must never be asked for infinity, and a slip must always be checkable.
+    Draws that ``require`` drops, or whose answer or a slip does not compute to a finite number,
+    are redrawn: the learner must never be asked for infinity, and a slip must always be
+    checkable. When :data:`MAX_TRIES` draws all fail, one is chosen among every draw allowed.
     """
     for _ in range(MAX_TRIES):
         values = {draw.name: draw_value(draw, rng) for draw in question.draws}
-        concrete = _bind(question, values)
-        if _computes(concrete):
-            return concrete
-    raise ExprError(f"{question.id}: no draw in {MAX_TRIES} tries gives a finite answer and slips")
+        if question.allows(values):
+            concrete = bind(question, values)
+            if _computes(concrete):
+                return concrete
+    if math.prod(grid_size(draw) for draw in question.draws) <= MAX_DRAWS:
+        bound = [bind(question, values) for values in question.all_draws()]
+        allowed = [concrete for concrete in bound if _computes(concrete)]
+        if allowed:
+            return allowed[rng.randint(0, len(allowed) - 1)]
+    raise ExprError(f"{question.id}: no draw gives a finite answer and slips")
 
 
 def draw_value(draw: Draw, rng: random.Random) -> float:
     """One value: a listed choice, or uniform over the ``decimals`` grid inside [low, high]."""
     if draw.choices:
         return float(draw.choices[rng.randint(0, len(draw.choices) - 1)])
-    scale: int = 10**draw.decimals
-    low, high = math.ceil(draw.low * scale - 1e-9), math.floor(draw.high * scale + 1e-9)
+    low, high, scale = _steps(draw)
     if low > high:  # no grid value inside the range: use the rounded bound the course checks
         return round(draw.low, draw.decimals)
     return rng.randint(low, high) / scale
+
+
+def grid(draw: Draw) -> list[float]:
+    """Every value :func:`draw_value` can give, in order (what ``ce-tutor check`` verifies)."""
+    if draw.choices:
+        return [float(choice) for choice in draw.choices]
+    low, high, scale = _steps(draw)
+    if low > high:
+        return [round(draw.low, draw.decimals)]
+    return [step / scale for step in range(low, high + 1)]
+
+
+def grid_size(draw: Draw) -> int:
+    """How many values :func:`grid` holds, counted without building it (a range can be huge)."""
+    if draw.choices:
+        return len(draw.choices)
+    low, high, _ = _steps(draw)
+    return max(1, high - low + 1)
+
+
+def _steps(draw: Draw) -> tuple[int, int, int]:
+    """The first and last step of the ``decimals`` grid inside [low, high], and the steps per unit."""
+    scale: int = 10**draw.decimals
+    return math.ceil(draw.low * scale - 1e-9), math.floor(draw.high * scale + 1e-9), scale
+
+
+def _require(f: Fields, names: frozenset[str]) -> tuple[Expr, ...]:
+    """The ``require`` list: conditions on the drawn variables (``a != b``, ``p < 0.9``)."""
+    conditions = []
+    for item, path, line in f.items("require", []):
+        where = Location(f.file, line, path)
+        if not isinstance(item, str):
+            f.problems.add(where, f"expected a condition in quotes such as 'a != b', got {item!r}")
+            continue
+        try:
+            conditions.append(parse(item, names))
+        except ExprError as exc:
+            f.problems.add(where, str(exc))
+    return tuple(conditions)
 
 
 def _draw(f: Fields) -> Draw | None:
@@ -106,20 +174,16 @@ def _draw(f: Fields) -> Draw | None:
     return draw
 
 
-def _corners(q: GeneratedQuestion) -> list[dict[str, float]]:
-    """The extreme draws of a generated question: if these compute, the whole range does."""
-    ranges = [d.choices or (round(d.low, d.decimals), round(d.high, d.decimals)) for d in q.draws]
-    return [dict(zip((d.name for d in q.draws), values, strict=True)) for values in itertools.product(*ranges)]
-
-
-def _bind(question: GeneratedQuestion, values: Mapping[str, float]) -> NumericQuestion:
+def bind(question: GeneratedQuestion, values: Mapping[str, float]) -> NumericQuestion:
+    """The question for one draw: ``values`` written into its text and expressions as literals."""
     literals = {name: repr(value) for name, value in values.items()}
     slips = tuple(Slip(substitute(s.answer, literals), _fill(s.message, values)) for s in question.slips)
     return NumericQuestion(
         id=question.id,
         prompt=_fill(question.prompt, values),
         answer=substitute(question.answer, literals),
-        tolerance=question.tolerance,
+        precision=question.precision,
+        line=question.line,
         explain=_fill(question.explain, values),
         hint=_fill(question.hint, values),
         slips=slips,

@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from tutor.study import QuizRun
@@ -25,20 +26,22 @@ from tutor.ui.widgets.quiz import Feedback
 
 class QuizScreen(TutorScreen):
     BINDINGS = [
-        Binding("enter", "next", "Next", priority=True, id="next"),
-        # Priority: checked before the number box sees the key (it takes only number characters).
-        Binding("n", "next", "Next", show=False, priority=True),
-        Binding("h", "hint", "Hint", priority=True, id="hint"),
-        Binding("s", "skip", "Skip", priority=True, id="skip"),
-        Binding("u", "undo", "Undo", priority=True, id="undo"),
+        # No priority bindings: keys typed quickly are handled in the order they were typed,
+        # and a key typed into the number box is text (the box consumes it before these see it).
+        Binding("enter", "next", "Next", id="next"),
+        Binding("enter", "answer", "Back to the answer", show=False),
+        Binding("n", "next", "Next", show=False),
+        Binding("h", "hint", "Hint", id="hint"),
+        Binding("s", "skip", "Skip", id="skip"),
+        Binding("u", "undo", "Undo", id="undo"),
         Binding("escape", "leave", "Leave quiz", id="leave"),
     ]
     HELP_NOTE = (
-        "Answer with the option's letter a–i or its number 1–9 (h is the hint, so option h is 8), "
-        "or move with ↑/↓ and press Enter. True/false also takes t and f. "
-        "Numbers: type into the box and press Enter; the box takes only the characters of a number "
-        "(digits . , e + − and spaces), so h, s, u, n and ? stay commands while you type. "
-        "Text that is not a number is refused with a message and is not graded. "
+        "Choices: press the option's letter a–i or number 1–9 (h is the hint, so option h is 8), or ↑/↓ "
+        "then Enter; true/false also takes t and f. Numbers: type a number or a calculation (1/0.09, "
+        "-log(0.9), exp(-1), 2^-3, 4,6) and press Enter; the question says the precision it wants, and "
+        "the value of a calculation shows under the box. In the box every key is text: Esc leaves it "
+        "(then s skips, h shows the hint, Esc leaves the quiz); Enter or Tab goes back into it. "
         "Your first answer to each question is saved at once and is the one that counts; u lets you try "
         "again for yourself. Esc asks before leaving a quiz you have started: what you answered is kept, "
         "and a lesson's quiz resumes where you left it (t on its lesson, or c on the course map)."
@@ -57,6 +60,7 @@ class QuizScreen(TutorScreen):
             yield ProgressBar(total=self.session.total, show_eta=False, show_percentage=False, id="quiz-bar")
         with VerticalScroll(id="quiz-body"):
             yield Static(id="quiz-prompt", markup=False)
+            yield Static(id="quiz-precision", markup=False)
             yield Vertical(id="quiz-answer")
             yield Static(id="quiz-hint", markup=False)
             yield Feedback(id="quiz-feedback")
@@ -82,6 +86,9 @@ class QuizScreen(TutorScreen):
         self.query_one("#quiz-counter", Static).update(plain(counter))
         self.query_one(ProgressBar).update(progress=len(session.answers))
         self.query_one("#quiz-prompt", Static).update(plain(asked.prompt))
+        precision = self.query_one("#quiz-precision", Static)
+        precision.update(plain(f"Give your answer {asked.precision}.") if asked.precision else "")
+        precision.display = bool(asked.precision)
         hint = self.query_one("#quiz-hint", Static)
         hint.update("")
         hint.display = False
@@ -116,20 +123,46 @@ class QuizScreen(TutorScreen):
 
     @on(AnswerWidget.Answered)
     def _answered(self, event: AnswerWidget.Answered) -> None:
+        self._settle()
+
+    def _settle(self) -> None:
+        """Grade the answer the widget has posted, if the screen has not yet: a command key typed
+        right behind an answer may arrive first, and must act on the answered question."""
         if self.session.finished or self.session.verdict is not None:
             return
         try:
-            self.run.answer(event.value)  # saved now, if it is the first answer
+            message = self.answer_box.take_pending()
+        except NoMatches:  # the question's widget is not mounted yet
+            return
+        if message is not None:
+            self._grade(message.value)
+
+    def _grade(self, value: object) -> None:
+        try:
+            self.run.answer(value)  # saved now, if it is the first answer
         except ValueError as exc:
             self.answer_box.refuse(str(exc))
             return
         self.show_verdict()
 
+    def _pending(self) -> bool:
+        try:
+            return self.answer_box.pending is not None
+        except NoMatches:
+            return False
+
+    def action_answer(self) -> None:
+        self.answer_box.focus_answer()
+
     def action_skip(self) -> None:
+        self._settle()
+        if self.session.verdict is not None:
+            return
         self.run.skip()
         self.show_verdict()
 
     def action_undo(self) -> None:
+        self._settle()
         if self.run.undo():
             self.query_one(Feedback).clear()
             self.query_one(ProgressBar).update(progress=len(self.session.answers))
@@ -137,11 +170,17 @@ class QuizScreen(TutorScreen):
             self.refresh_bindings()
 
     def action_hint(self) -> None:
+        self._settle()
+        if self.session.verdict is not None:
+            return
         hint = self.query_one("#quiz-hint", Static)
         hint.update(plain(f"Hint: {self.session.asked.hint}"))
         hint.display = True
 
     def action_next(self) -> None:
+        self._settle()
+        if self.session.verdict is None:
+            return  # the answer typed ahead was refused: the question stays open
         self.run.advance()  # nothing to save: the answer was saved when it was graded
         if self.session.finished:
             self.finish()
@@ -150,6 +189,7 @@ class QuizScreen(TutorScreen):
 
     def action_leave(self) -> None:
         """Leave at once when nothing would be left unfinished; else ask once (Esc again leaves)."""
+        self._settle()
         if not self.session.answers or self.session.complete:
             self.dismiss()
             return
@@ -178,11 +218,19 @@ class QuizScreen(TutorScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.session.finished:
             return action == "leave"
-        answered = self.session.verdict is not None
+        answered = self.session.verdict is not None or self._pending()
         if action in ("next", "undo"):
             return answered
+        if action == "answer":
+            return not answered and not self._answer_focused()
         if action == "skip":
             return not answered
         if action == "hint":
             return not answered and bool(self.session.asked.hint)
         return True
+
+    def _answer_focused(self) -> bool:
+        try:
+            return self.focused is not None and self.answer_box in self.focused.ancestors_with_self
+        except NoMatches:
+            return False
