@@ -29,6 +29,20 @@ def edit(course_dir: Path, old: str, new: str, name: str = "lessons/basics.yaml"
     return path
 
 
+def line_of(text: str) -> int:
+    """The line of the mini lesson where ``text`` first appears (the fixture grows with new kinds)."""
+    lines = (MINI / "lessons" / "basics.yaml").read_text().splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
+#: Where each question of the mini lesson starts.
+QUESTION_LINES = [line_of(f"- id: {qid}") for qid in ("pick", "tf", "num", "gen")]
+
+
+def _line(number: int) -> str:
+    return (MINI / "lessons" / "basics.yaml").read_text().splitlines()[number - 1]
+
+
 def problems(course_dir: Path) -> list[str]:
     with pytest.raises(CourseError) as info:
         load_course(course_dir)
@@ -199,7 +213,7 @@ def test_builtin_slip_that_cannot_apply_is_an_error(course_dir: Path) -> None:
 def test_slip_accepted_as_the_answer_fails_the_check(course_dir: Path) -> None:
     edit(course_dir, "slips: [log2, log10, sign]", "slips: [{answer: 'bce(0.5, 1) + 0.001', message: same}]")
     (line,) = check_course(load_course(course_dir))
-    assert line.startswith(f"{course_dir / 'lessons' / 'basics.yaml'}:48 quiz.questions[2]: num: ")
+    assert line.startswith(f"{course_dir / 'lessons' / 'basics.yaml'}:{QUESTION_LINES[2]} quiz.questions[2]: num: ")
     assert (
         "slip 'bce(0.5, 1) + 0.001' gives 0.694147 (0.69 to 2 decimals), which is accepted as the answer 0.693147"
         in line
@@ -209,7 +223,8 @@ def test_slip_accepted_as_the_answer_fails_the_check(course_dir: Path) -> None:
 def test_tolerance_is_refused_with_a_pointer_to_precision(course_dir: Path) -> None:
     edit(course_dir, "precision: {decimals: 2}", "tolerance: {abs: 0.01}")
     (line,) = problems(course_dir)
-    assert "basics.yaml:52 quiz.questions[2].tolerance: 'tolerance' is replaced by 'precision'" in line
+    num_precision = next(n for n in range(QUESTION_LINES[2], QUESTION_LINES[3]) if "precision:" in _line(n))
+    assert f"basics.yaml:{num_precision} quiz.questions[2].tolerance: 'tolerance' is replaced by 'precision'" in line
     assert "precision: {decimals: N} or {significant: N}" in line
 
 
@@ -241,7 +256,7 @@ def test_significant_figures_load(course_dir: Path) -> None:
 
 
 def test_questions_know_their_line() -> None:
-    assert [q.line for q in load_course(MINI).lesson("basics").questions] == [34, 43, 48, 55]
+    assert [q.line for q in load_course(MINI).lesson("basics").questions] == QUESTION_LINES
 
 
 def test_require_drops_draws_and_is_checked(course_dir: Path) -> None:
@@ -250,7 +265,7 @@ def test_require_drops_draws_and_is_checked(course_dir: Path) -> None:
     assert len(gen.all_draws()) == 2 * 80  # p in 0.10 … 0.90 except 0.5, y in {0, 1}
     edit(course_dir, 'require: ["p != 0.5"]', 'require: ["p < 0"]')
     (line,) = check_course(load_course(course_dir))
-    assert "basics.yaml:55 quiz.questions[3]: gen: no draw meets every condition of require" in line
+    assert f"basics.yaml:{QUESTION_LINES[3]} quiz.questions[3]: gen: no draw meets every condition of require" in line
 
 
 @pytest.mark.parametrize(
@@ -265,7 +280,7 @@ def test_every_draw_is_checked_and_the_failing_draw_is_named(course_dir: Path) -
     edit(course_dir, '      require: ["p != 0.5"]\n', "")
     lines = check_course(load_course(course_dir))
     assert lines == [
-        f"{course_dir / 'lessons' / 'basics.yaml'}:55 quiz.questions[3]: gen, draw p = 0.5, y = {y}: "
+        f"{course_dir / 'lessons' / 'basics.yaml'}:{QUESTION_LINES[3]} quiz.questions[3]: gen, draw p = 0.5, y = {y}: "
         "slip 'bce(1 - p, y)' gives 0.693147 (0.69 to 2 decimals), which is accepted as the answer 0.693147; "
         "choose numbers (or a precision) that tell them apart"
         for y in (0, 1)
@@ -274,8 +289,8 @@ def test_every_draw_is_checked_and_the_failing_draw_is_named(course_dir: Path) -
 
 def test_too_many_draws_are_refused(course_dir: Path) -> None:
     edit(course_dir, "{name: p, low: 0.1, high: 0.9, decimals: 2}", "{name: p, low: 0.1, high: 0.9, decimals: 5}")
-    (line,) = check_course(load_course(course_dir))
-    assert "gen: 160002 possible draws, more than the 20000 ce-tutor check verifies" in line
+    (line,) = problems(course_dir)
+    assert "quiz.questions[3].draw: 160002 possible draws, more than the 20000 ce-tutor check verifies" in line
 
 
 @pytest.mark.parametrize(

@@ -102,7 +102,7 @@ def test_a_huge_format_spec_does_not_allocate(course: Path) -> None:
     ],
 )
 def test_draw_ranges_must_be_finite_and_bounded(course: Path, draw: str, message: str) -> None:
-    edit(course, "{name: p, low: 0.05, high: 0.95, decimals: 2}", draw)
+    edit(course, "{name: p, low: 0.1, high: 0.9, decimals: 2}", draw)
     lines = problems(course)
     assert any(f"quiz.questions[3].draw[0].{message}" in line for line in lines), lines
 
@@ -117,10 +117,10 @@ def test_the_draws_to_check_are_bounded(course: Path) -> None:
 
 
 def test_a_huge_draw_range_is_refused_without_listing_it(course: Path) -> None:
-    """±1e6 at 6 decimals is 2e12 values: counted, never built."""
-    edit(course, "{name: p, low: 0.05, high: 0.95, decimals: 2}", "{name: p, low: -1000000, high: 1000000, decimals: 6}")
+    """±1e6 at 6 decimals is 2e12 + 1 values: counted, never built."""
+    edit(course, "{name: p, low: 0.1, high: 0.9, decimals: 2}", "{name: p, low: -1000000, high: 1000000, decimals: 6}")
     lines = problems(course)
-    assert any("quiz.questions[3].draw: 4000000000001 possible draws" in x for x in lines), lines
+    assert any("quiz.questions[3].draw: 4000000000002 possible draws" in x for x in lines), lines  # (2e12 + 1) p × 2 y
 
 
 def test_worked_tables_are_bounded_in_cells(course: Path) -> None:

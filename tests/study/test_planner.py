@@ -68,7 +68,7 @@ def test_continue_is_the_lesson_read_last_or_a_more_recent_unfinished_quiz(plann
     clock.advance(seconds=1)
     progress.save_position("basics", 99)  # read again since: reading wins, at its last section
     point = planner.continue_point()
-    assert isinstance(point, Reading) and point.section == 5
+    assert isinstance(point, Reading) and point.section == len(point.lesson.sections) - 1
     moves.play(run, "rrr")  # the quiz finished: nothing to resume
     assert isinstance(planner.continue_point(), Reading)
 

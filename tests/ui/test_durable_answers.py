@@ -119,7 +119,7 @@ async def test_a_quiz_left_midway_resumes_next_time_from_the_course_map(quiz_cou
             await ui.answer(pilot, right=right)
             await ui.next_question(pilot)
         prompt = ui.text_of(app, "#quiz-prompt")
-        await _press(pilot, "escape", "y")
+        await _press(pilot, "escape", "escape", "y")  # out of the number box, then out of the quiz
         assert _stack(app) == ["HomeScreen", "LessonScreen"]  # back where it was started
         await _press(pilot, "escape")
         assert ui.text_of(app, "#home-continue") == "Continue: Basics quiz, 2 of 4 answered — press c"

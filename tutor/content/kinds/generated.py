@@ -22,6 +22,8 @@ from tutor.content.kinds.numeric import NumberAsked, NumericQuestion, draw_probl
 from tutor.content.kinds.parts import Draw, Precision, Slip
 from tutor.content.limits import MAX_DRAW, MAX_DRAWS, draws_problem
 
+#: Decimals a drawn value may have (the grid of a range is 10**decimals steps per unit).
+MAX_DECIMALS = 6
 #: Redraws allowed before a template is declared broken (every draw non-finite).
 MAX_TRIES = 100
 #: Draws ``ce-tutor check`` verifies one by one; a template with more is refused.
@@ -133,9 +135,14 @@ def grid(draw: Draw) -> list[float]:
 
 
 def grid_size(draw: Draw) -> int:
-    """How many values :func:`grid` holds, counted without building it (a range can be huge)."""
+    """How many values :func:`grid` holds, counted without building it (a range can be huge).
+
+    A draw whose bounds or decimals the reader refused counts as one value: its problem is
+    reported already, and nothing should be computed from it."""
     if draw.choices:
         return len(draw.choices)
+    if not (abs(draw.low) <= MAX_DRAW and abs(draw.high) <= MAX_DRAW and 0 <= draw.decimals <= MAX_DECIMALS):
+        return 1
     low, high, _ = _steps(draw)
     return max(1, high - low + 1)
 
@@ -167,7 +174,7 @@ def _draw(f: Fields) -> Draw | None:
     low, high = f.number("low", 0.0, low=-MAX_DRAW, high=MAX_DRAW), f.number("high", 1.0, low=-MAX_DRAW, high=MAX_DRAW)
     if low > high:
         f.error(f"low ({low}) is above high ({high})", "low")
-    draw = Draw(name, low, high, f.whole("decimals", 2, low=0, high=6), choices)
+    draw = Draw(name, low, high, f.whole("decimals", 2, low=0, high=MAX_DECIMALS), choices)
     if name and not name.isidentifier():
         f.error(f"{name!r} is not a valid variable name", "name")
         return None
