@@ -113,7 +113,8 @@ def _check(session: QuizSession, value: float, text: str) -> None:
         return
     number = parse_number(text)  # graded, so it must spell a number or a calculation
     assert verdict.correct == session.asked.numeric.precision.accepts(number, value), (text, number, value)
-    assert verdict.given == text.strip() or verdict.given.startswith(f"{text.strip()} = ")
+    typed = text.strip().replace("-", "\u2212")  # echoed as typed, with the course's minus sign
+    assert verdict.given == typed or verdict.given.startswith(f"{typed} = ")
 
 
 @settings(max_examples=600, deadline=None)

@@ -104,7 +104,8 @@ def test_truefalse(mini_questions) -> None:
 def test_numeric_right(mini_questions, typed: str) -> None:
     verdict = grade(mini_questions["num"], typed)
     assert verdict.correct and not verdict.slip
-    assert verdict.given == typed.strip() or verdict.given.startswith(f"{typed} = 0.69")  # a calculation's value
+    shown = typed.strip().replace("-", "\u2212")  # echoed as typed, with the course's minus sign
+    assert verdict.given == shown or verdict.given.startswith(f"{shown} = 0.69")  # a calculation's value
     assert verdict.expected == "0.69 (to 2 decimals)"
     assert verdict.explanation == "It is ≈ 0.693."
 

@@ -171,3 +171,8 @@ def test_every_bundled_lesson_has_at_least_three_practice_templates() -> None:
         if sum(q.PRACTICE for q in lesson.questions) < MIN_TEMPLATES
     }
     assert not short, f"lessons with fewer than {MIN_TEMPLATES} generated templates: {short}"
+
+
+def test_a_negative_drawn_value_after_an_operator_is_parenthesised() -> None:
+    q = template("σ({a} − {b}) and {b} alone", (Draw("a", choices=(-2.5,)), Draw("b", choices=(-2.6,))), "a - b")
+    assert instantiate(q, random.Random(0)).prompt == "σ(−2.5 − (−2.6)) and −2.6 alone"

@@ -334,7 +334,7 @@ async def test_a_calculation_is_graded_by_its_value_shown_as_it_is_typed(quiz_co
         await pilot.press("enter")
         await pilot.pause()
         assert ui.text_of(app, "#verdict-word") == "✓ Correct"
-        assert "Your answer: -log(0.5) = 0.6931" in ui.text_of(app, "#verdict-details")
+        assert "Your answer: −log(0.5) = 0.6931" in ui.text_of(app, "#verdict-details")
 
 
 async def test_the_courses_functions_are_refused_with_the_reason_and_s_h_stay_text(bundled_course, ui):

@@ -204,9 +204,21 @@ def _computes(question: NumericQuestion) -> bool:
         return False
 
 
+#: After one of these, a negative value is written in parentheses: "2 − (−3)", never "2 − −3".
+_OPERATORS = frozenset("−-+·×*/^")
+
+
 def _fill(text: str, values: Mapping[str, float]) -> str:
     """``text`` with each ``{name}`` of a drawn variable replaced by its value."""
-    return _PLACEHOLDER.sub(lambda m: _show(values[m[1]]) if m[1] in values else m[0], text)
+
+    def value(match: re.Match[str]) -> str:
+        if match[1] not in values:
+            return match[0]
+        shown = _show(values[match[1]])
+        before = text[: match.start()].rstrip()
+        return f"({shown})" if shown.startswith("\u2212") and before[-1:] in _OPERATORS else shown
+
+    return _PLACEHOLDER.sub(value, text)
 
 
 def _show(value: float) -> str:

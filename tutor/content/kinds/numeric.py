@@ -75,7 +75,7 @@ class NumberAsked(Asked):
         """``answer`` is the text typed (refused with NumberError when it cannot be read) or a float."""
         question = self.numeric
         if isinstance(answer, str):
-            given, shown = parse_number(answer), answer.strip()
+            given, shown = parse_number(answer), answer.strip().replace("-", "\u2212")  # as numbers read here
             if not is_plain_number(shown):
                 shown = f"{shown} = {show_number(given)}"  # a calculation: say what was graded
         elif isinstance(answer, float) and not isinstance(answer, bool):
