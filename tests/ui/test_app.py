@@ -32,7 +32,7 @@ async def test_home_lesson_quiz_results_and_back(mini_course, ui):
         await pilot.press("enter")
         await pilot.pause()
         assert _stack(app) == ["HomeScreen", "LessonScreen"]
-        assert ui.text_of(app, "#lesson-position") == "Lesson 1 of 1 · section 1 of 6"
+        assert ui.position(app) == "Lesson 1 of 1 · section 1 of 6"
         await pilot.press("t")
         await pilot.pause()
         assert _stack(app) == ["HomeScreen", "LessonScreen", "QuizScreen"]
@@ -81,22 +81,22 @@ async def test_section_navigation_with_n_and_p(mini_course, ui):
         for expected in (2, 3, 4):
             await pilot.press("n")
             await pilot.pause()
-            assert ui.text_of(app, "#lesson-position").endswith(f"section {expected} of 6")
+            assert ui.position(app).endswith(f"section {expected} of 6")
             section = screen.query_one(f"#section-{expected}")
             assert section.virtual_region_with_margin.y == round(body.scroll_y)  # its top is at the top of the view
         await pilot.press("p")
         await pilot.pause()
-        assert ui.text_of(app, "#lesson-position").endswith("section 3 of 6")
+        assert ui.position(app).endswith("section 3 of 6")
         for _ in range(8):  # past the end: stays on the last section, shows the quiz button
             await pilot.press("n")
         await pilot.pause()
-        assert ui.text_of(app, "#lesson-position").endswith("section 6 of 6")
+        assert ui.position(app).endswith("section 6 of 6")
         assert body.scroll_y == body.max_scroll_y
         assert screen.query_one("#take-quiz").region.height > 0  # visible on screen
         for _ in range(9):
             await pilot.press("p")
         await pilot.pause()
-        assert ui.text_of(app, "#lesson-position").endswith("section 1 of 6")
+        assert ui.position(app).endswith("section 1 of 6")
         assert body.scroll_y == 0
 
 
@@ -106,19 +106,17 @@ async def test_scrolling_by_hand_moves_the_indicator(mini_course, ui):
         await pilot.pause()
         await pilot.press(*["j"] * 12, "pagedown")
         await pilot.pause()
-        assert not ui.text_of(app, "#lesson-position").endswith("section 1 of 6")
+        assert not ui.position(app).endswith("section 1 of 6")
         await pilot.press("home")
         await pilot.pause()
-        assert ui.text_of(app, "#lesson-position").endswith("section 1 of 6")
+        assert ui.position(app).endswith("section 1 of 6")
 
 
 async def test_lesson_renders_every_section_kind(mini_course, ui):
     app = ui.make_app(mini_course, lesson="basics")
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.lesson_ready(pilot)
         screen = app.screen
-        while not screen.fully_mounted:  # the sections below the first screenful fill in
-            await pilot.pause()
         assert len(screen.query(".section")) == 6
         # prose: the number marker reads as the learner sees it
         markdown = screen.query_one(".text-section")
@@ -294,4 +292,4 @@ async def test_progress_is_saved_in_the_store_and_read_back(mini_course, ui, tmp
             await pilot.press("enter")
             await pilot.pause()
             await pilot.pause()
-            assert ui.text_of(app, "#lesson-position").endswith("section 3 of 6")  # resumed where it was left
+            assert ui.position(app).endswith("section 3 of 6")  # resumed where it was left
