@@ -314,7 +314,7 @@ def test_pagedown_right_after_the_next_question_does_not_crash():
 
 def test_pagedown_right_after_opening_the_palette_does_not_crash():
     stack, _ = asyncio.run(_burst({}, [], ["ctrl+p", "pagedown"]))
-    assert stack == ["HomeScreen", "CommandPalette"]
+    assert stack == ["HomeScreen", "TutorCommandPalette"]
 
 
 def test_enter_typed_twice_in_the_palette_lands_on_the_chosen_lesson():

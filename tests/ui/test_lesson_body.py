@@ -249,3 +249,12 @@ async def test_the_last_lesson_offers_the_course_map(bundled_course, ui):
         await pilot.press("N")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_ready_waits_for_a_lab_to_finish_training(mini_course, ui):
+    app = ui.make_app(mini_course, lesson="basics")
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.lesson_ready(pilot)
+        lab = app.screen.query_one("LabWidget")
+        assert lab.figures is not None and lab.query("#lab-losses")
+        assert ui.text_of(app, "#lesson-position").endswith(f" · {app.screen._percent(_body(app))}%")

@@ -19,6 +19,7 @@ from tutor.content.model import Course, Lesson
 from tutor.ui.progress import MemoryProgress, ProgressStore
 from tutor.ui.screens.commands import CourseCommands
 from tutor.ui.screens.home import HomeScreen
+from tutor.ui.textual_fixes import TutorCommandPalette
 
 #: Generated questions in one practice set.
 PRACTICE_COUNT = 10
@@ -209,6 +210,11 @@ class TutorApp(App[int]):
         return self.seed + self._practice_round - 1
 
     # ----- help -------------------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, as the subclass with our work-arounds (``textual_fixes``)."""
+        if self.use_command_palette and not isinstance(self.screen, TutorCommandPalette):
+            self.push_screen(TutorCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         from tutor.ui.screens.help import HelpScreen

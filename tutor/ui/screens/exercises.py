@@ -14,7 +14,7 @@ import shlex
 import subprocess
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult, SuspendNotSupported
@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -32,6 +32,7 @@ from tutor.exercises.runner import CheckStopped, Limits, run_check
 from tutor.exercises.track import CHECKING, Track
 from tutor.exercises.workspace import WorkspaceError, init_workspace, is_workspace
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.textual_fixes import TutorHeader, TutorOptionList
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
@@ -82,10 +83,12 @@ class ExercisesScreen(TutorScreen):
     def compose(self) -> ComposeResult:
         self.track = Track(self.directory, self.tutor.progress.exercise_results())
         self.set_class(self.app.size.width < WIDE, "-compact")
-        yield Header(icon="")
+        yield TutorHeader(icon="")
         yield Static(id="exercises-where", markup=False)
         with Horizontal(id="exercises-body"):
-            yield OptionList(*(Option(self._row(item.name), id=item.name) for item in EXERCISES), id="exercises-list")
+            yield TutorOptionList(
+                *(Option(self._row(item.name), id=item.name) for item in EXERCISES), id="exercises-list"
+            )
             with VerticalScroll(id="exercise-detail"):
                 yield Static(id="exercise-title", markup=False)
                 yield Static(id="exercise-state", markup=False)
@@ -106,7 +109,7 @@ class ExercisesScreen(TutorScreen):
 
     @property
     def tutor(self) -> TutorApp:
-        return cast("TutorApp", self.app)
+        return self.app
 
     # ----- watching and checking -------------------------------------------------------------
 

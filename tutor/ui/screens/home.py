@@ -6,11 +6,12 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from tutor.content.model import Lesson
 from tutor.progress.store import LessonState
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.textual_fixes import TutorHeader
 
 NEW = LessonState("new")
 
@@ -42,7 +43,7 @@ class HomeScreen(TutorScreen):
     )
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TutorHeader(icon="")
         yield Static("Choose a lesson with ↑/↓ and press Enter.", id="home-intro")
         yield Static(id="home-continue", markup=False)
         yield Static(id="home-review", markup=False)

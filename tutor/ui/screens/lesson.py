@@ -11,11 +11,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Header, Static
+from textual.widgets import Button, Static
 
 from tutor.content.model import Lesson
 from tutor.content.prose import render
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.textual_fixes import TutorHeader
 from tutor.ui.widgets.footer import KeysFooter
 from tutor.ui.widgets.lesson_body import LessonBody
 
@@ -47,7 +48,7 @@ class LessonScreen(TutorScreen):
         return self.query_one(LessonBody)
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TutorHeader(icon="")
         yield Static(id="lesson-position", markup=False)
         saved = self.app.progress.position(self.lesson.id) or 0
         intro = Static(render(self.lesson.summary), id="lesson-intro", markup=False)
@@ -105,7 +106,7 @@ class LessonScreen(TutorScreen):
             line += f" · {self._percent(body)}%"
         position = self.query_one("#lesson-position", Static)
         if str(position.content) != line:
-            position.update(line)
+            position.update(line, layout=False)  # one row, whatever it says
 
     @staticmethod
     def _percent(body: LessonBody) -> int:

@@ -12,12 +12,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Footer, ProgressBar, Static
 
 from tutor.content.kinds import Verdict
 from tutor.quiz import QuizSession
 from tutor.ui.kinds import answer_widget
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.textual_fixes import TutorHeader
 from tutor.ui.widgets.answers import AnswerWidget
 from tutor.ui.widgets.quiz import Feedback
 
@@ -62,7 +63,7 @@ class QuizScreen(TutorScreen):
         self.history: list[tuple[int, str, Verdict]] = []
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TutorHeader(icon="")
         with Horizontal(id="quiz-status"):
             yield Static(id="quiz-counter", markup=False)
             yield ProgressBar(total=self.session.total, show_eta=False, show_percentage=False, id="quiz-bar")

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.textual_fixes import TutorHeader
 
 if TYPE_CHECKING:
     from tutor.ui.screens.quiz import QuizScreen
@@ -31,7 +32,7 @@ class ResultsScreen(TutorScreen):
         self.missed = [(n, prompt, v) for n, prompt, v in quiz.history if not v.correct]
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TutorHeader(icon="")
         with VerticalScroll(id="results-body"):
             yield Static(self.score_text(), id="results-score", markup=False)
             yield Static(self.missed_text(), id="results-missed", markup=False)

@@ -8,6 +8,8 @@ probabilities and a text summary (final losses, share of predictions below 0.05 
 
 from __future__ import annotations
 
+import asyncio
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -114,6 +116,11 @@ class LabWidget(Widget):
         self.section = section
         self.figures: LabFigures | None = None
         self.border_title = "Training lab: cross-entropy against squared error"
+        self._settled = asyncio.Event()
+
+    async def settled(self) -> None:
+        """Return once training has finished and its figures are shown (or its error is)."""
+        await self._settled.wait()
 
     def compose(self) -> ComposeResult:
         s = self.section
@@ -164,8 +171,10 @@ class LabWidget(Widget):
                     Static(summary_text(figs), classes="summary", markup=False),
                 ]
             )
+            self._settled.set()
             self.post_message(self.Finished(self, figs))
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
             status.update(f"The lab could not run: {error}")
+            self._settled.set()
             self.post_message(self.Failed(self, error))

@@ -12,7 +12,9 @@ while another screen is on top and goes on when this one is back.
 
 The body posts :class:`LessonBody.SectionChanged` whenever the current section changes (by a
 jump, or scrolling by hand) and :class:`LessonBody.Ready` once every section is mounted and laid
-out, with the end of the lesson below them (hidden until then). Tests wait for ``Ready``.
+out, with the end of the lesson below them (hidden until then), and every section widget that
+goes on working after it mounts (a :class:`Settling` one, such as the lab, which trains in a
+thread) has said it is done. Tests wait for ``Ready``.
 
 Keys: Tab moves to the next interactive widget (a plot, an explorer, a lab, the buttons at the
 end) that is on screen or below it, never back up the lesson; Shift+Tab to the previous one on
@@ -25,7 +27,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -46,6 +48,14 @@ if TYPE_CHECKING:
 #: style (a plot, an explorer or a lab more); a frame's work stays short enough that a key
 #: pressed meanwhile is answered within about a frame.
 PER_FRAME = 2
+
+
+@runtime_checkable
+class Settling(Protocol):
+    """A section widget that changes after it mounts (it computes in the background); the
+    lesson is Ready once ``settled()`` has returned."""
+
+    async def settled(self) -> None: ...
 
 
 class LessonBody(VerticalScroll):
@@ -69,7 +79,7 @@ class LessonBody(VerticalScroll):
             return self.body
 
     class Ready(Message):
-        """Every section is mounted and laid out."""
+        """Every section is mounted, laid out and settled."""
 
         def __init__(self, body: LessonBody) -> None:
             super().__init__()
@@ -149,6 +159,10 @@ class LessonBody(VerticalScroll):
             await self.wait_for_refresh()
             self._land()
         self._end.display = True
+        for box in self._boxes:
+            for widget in box.children:
+                if isinstance(widget, Settling):
+                    await widget.settled()
         await self.wait_for_refresh()
         self._land()
         self.ready.set()
