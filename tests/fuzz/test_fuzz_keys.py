@@ -290,6 +290,8 @@ async def _burst(start: dict, settled: list[str], burst: list[str]) -> tuple[lis
     app = TutorApp(COURSE, progress=MemoryProgress(), cursor_blink=False, seed=3, **start)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        for body in app.screen.query("LessonBody"):  # a lesson's end shows once it is Ready
+            await body.ready.wait()
         await pilot.press(*settled)
         for key in burst:
             app.post_message(key_event(key))
@@ -324,9 +326,9 @@ def test_enter_typed_twice_in_the_palette_lands_on_the_chosen_lesson():
 
 
 def test_a_screen_closed_before_it_has_mounted_does_not_crash():
-    # Shift+Tab from the lesson text reaches its last button, "Course map (Esc)". Enter presses it,
-    # but g typed right behind is handled first: a practice quiz opens, and the button's press then
-    # closes it (with the lesson) before the quiz has mounted. Its header must not crash then.
+    # At the end of the lesson, Shift+Tab reaches its last button, "Course map (Esc)". Enter presses
+    # it, but g typed right behind is handled first: a practice quiz opens, and the button's press
+    # then closes it (with the lesson) before the quiz has mounted. Its header must not crash then.
     lesson = COURSE.lessons[0].id
-    stack, _ = asyncio.run(_burst({"lesson": lesson}, ["shift+tab"], ["enter", "g"]))
+    stack, _ = asyncio.run(_burst({"lesson": lesson}, ["end", "shift+tab"], ["enter", "g"]))
     assert stack[0] == "HomeScreen"

@@ -141,9 +141,10 @@ class LabWidget(Widget):
 
         s = self.section
         x, y = lab.make_dataset(n=s.n, seed=s.seed, separation=s.separation, label_noise=s.label_noise)
-        kwargs = {"lr": s.lr, "epochs": s.epochs, "seed": s.seed, "w0": s.w0, "b0": s.b0}
-        result_bce = lab.train_logistic(x, y, loss="bce", **kwargs)
-        result_mse = lab.train_logistic(x, y, loss="mse", **kwargs)
+        result_bce, result_mse = (
+            lab.train_logistic(x, y, loss=loss, lr=s.lr, epochs=s.epochs, seed=s.seed, w0=s.w0, b0=s.b0)
+            for loss in ("bce", "mse")
+        )
         return lab_figures(result_bce, result_mse)
 
     @on(Worker.StateChanged)
@@ -153,7 +154,8 @@ class LabWidget(Widget):
         event.stop()
         status = self.query_one(".status", Static)
         if event.state == WorkerState.SUCCESS:
-            figs: LabFigures = event.worker.result
+            figs = event.worker.result
+            assert isinstance(figs, LabFigures)
             self.figures = figs
             s = self.section
             status.update(
@@ -175,6 +177,7 @@ class LabWidget(Widget):
             self.post_message(self.Finished(self, figs))
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
+            assert error is not None
             status.update(f"The lab could not run: {error}")
             self._settled.set()
             self.post_message(self.Failed(self, error))
