@@ -39,6 +39,7 @@ from tutor.ui.kinds import section_widget, widget_module
 from tutor.ui.widgets.sections import caption_of
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
     from textual.screen import Screen
     from textual.worker import Worker
 
@@ -110,7 +111,7 @@ class LessonBody(VerticalScroll):
         """How many sections (from the first) are mounted."""
         return len(self._boxes)
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield self._intro
         yield from self._new_boxes(self.index + 1)
         self._end.display = False
@@ -158,14 +159,16 @@ class LessonBody(VerticalScroll):
             await self.mount_all(self._new_boxes(wanted), before=self._end)
             await self.wait_for_refresh()
             self._land()
+        if not self.screen.is_active:
+            return
         self._end.display = True
         for box in self._boxes:
             for widget in box.children:
                 if isinstance(widget, Settling):
                     await widget.settled()
         await self.wait_for_refresh()
-        self._land()
         self.ready.set()
+        self._land()  # everything is laid out: a jump lands now, as far down as the lesson goes
         self.post_message(self.Ready(self))
 
     async def _import_for(self, index: int) -> None:
@@ -191,14 +194,17 @@ class LessonBody(VerticalScroll):
             self._fill()
 
     def _land(self) -> bool:
-        """Scroll to the pending jump's section if the layout allows it now; True when done."""
+        """Scroll to the pending jump's section if the layout allows it now; True when done.
+        (A screen under another is not laid out: its layout is not to be trusted until it is back.)"""
         if self._jump is None:
             return True
+        if not self.screen.is_active:
+            return False
         if self._jump:
             if self._jump >= self.mounted:
                 return False
             region = self._boxes[self._jump].virtual_region_with_margin
-            if not region.height or (region.y > self.max_scroll_y and not self.ready.is_set()):
+            if not self.ready.is_set() and (not region.height or region.y > self.max_scroll_y):
                 return False  # not laid out yet, or not enough below it yet to scroll it up
             y = min(region.y, self.max_scroll_y)
         else:
