@@ -15,6 +15,7 @@ from textual.widgets import Button, Static
 
 from tutor.content.model import Lesson
 from tutor.content.prose import render
+from tutor.ui.app import MIN_WIDTH
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.textual_fixes import TutorHeader
 from tutor.ui.widgets.footer import KeysFooter
@@ -22,6 +23,8 @@ from tutor.ui.widgets.lesson_body import LessonBody
 
 
 class LessonScreen(TutorScreen):
+    #: Below 70 columns (``-narrow``) the buttons at the end stand one above the other.
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (70, "-wide-enough")]
     BINDINGS = [
         Binding("n", "next_section", "Next section", id="next-section"),
         Binding("p", "previous_section", "Previous", id="previous-section"),
@@ -61,10 +64,10 @@ class LessonScreen(TutorScreen):
         if self.lesson.questions:
             buttons.append(Button("Take the quiz (t)", id="take-quiz", variant="primary"))
         buttons.append(Button("Practice (g)", id="practice"))
-        following = self.next_lesson()
-        if following is not None:
+        if self.next_lesson() is not None:
             buttons.append(Button("Next lesson (N)", id="next-lesson"))
-        buttons.append(Button("Course map (Esc)", id="home"))
+        else:
+            buttons.append(Button("Course map (Esc)", id="home"))
         return Vertical(
             Static(self._end_text(), id="lesson-end-text", markup=False),
             Horizontal(*buttons, id="lesson-end-buttons"),
