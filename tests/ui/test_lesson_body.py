@@ -20,6 +20,7 @@ def gate(monkeypatch) -> asyncio.Event:
     async def held(self, index: int) -> None:
         await event.wait()
 
+    monkeypatch.setattr(LessonBody, "_imported", lambda self, index: event.is_set())
     monkeypatch.setattr(LessonBody, "_import_for", held)
     return event
 
@@ -258,3 +259,31 @@ async def test_ready_waits_for_a_lab_to_finish_training(mini_course, ui):
         lab = app.screen.query_one("LabWidget")
         assert lab.figures is not None and lab.query("#lab-losses")
         assert ui.text_of(app, "#lesson-position").endswith(f" · {app.screen._percent(_body(app))}%")
+
+
+async def test_sections_before_one_whose_module_is_importing_mount_meanwhile(bundled_course, ui, monkeypatch):
+    """A first lesson imports numpy and plotext in a thread: the sections before the first that
+    needs them mount at once; that one, and a jump to it, wait until the import is done."""
+    from tutor.ui.kinds import widget_module
+
+    lesson = bundled_course.lesson("why-not-mse")
+    first = next(i for i, s in enumerate(lesson.sections) if s.kind == "plot")
+    importing = asyncio.Event()
+
+    def import_ahead(self) -> None:
+        self._imports = {widget_module(lesson.sections[first]): importing}
+
+    monkeypatch.setattr(LessonBody, "_import_ahead", import_ahead)
+    app = ui.make_app(bundled_course, lesson="why-not-mse")
+    async with app.run_test(size=ui.size) as pilot:
+        for _ in range(5):
+            await pilot.pause()
+        body = _body(app)
+        assert body.mounted == first  # everything before the plot, not the plot
+        await pilot.press(*["n"] * first)
+        await pilot.pause()
+        assert ui.position(app).endswith(f"section {first + 1} of {len(lesson.sections)}")  # at once
+        assert body.mounted == first
+        importing.set()
+        await ui.lesson_ready(pilot)
+        assert _landed_on(body, first + 1)

@@ -6,8 +6,8 @@ and keys are answered while it fills in. Everything is decided from the layout T
 never from guessed heights: a jump (``go_to``) to a section not mounted yet mounts up to it, then
 one more section after each frame until the layout lets the section's top reach the top of the
 view (or the lesson is all there), and only then scrolls. The module a section's widget lives in
-is imported in a thread if it is not loaded yet (numpy and plotext take a tenth of a second
-each), so the first lesson of a session does not hold the keys up either. The filling stops
+is imported ahead in a thread if it is not loaded yet (numpy and plotext take a tenth of a
+second each), so the first lesson of a session does not hold the keys up either. The filling stops
 while another screen is on top and goes on when this one is back.
 
 The body posts :class:`LessonBody.SectionChanged` whenever the current section changes (by a
@@ -103,6 +103,8 @@ class LessonBody(VerticalScroll):
         #: (scroll_y, index) where the last jump landed: scrolling there keeps that section current.
         self._landed: tuple[float, int] | None = None
         self._filler: Worker[None] | None = None
+        #: Modules being imported ahead (``_import_ahead``), each with an event set once it is.
+        self._imports: dict[str, asyncio.Event] = {}
         #: Set once every section is mounted and laid out (when :class:`Ready` is posted).
         self.ready = asyncio.Event()
 
@@ -120,6 +122,7 @@ class LessonBody(VerticalScroll):
     def on_mount(self) -> None:
         self.watch(self, "scroll_y", self._scrolled, init=False)
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
+        self._import_ahead()
         self._fill()
 
     # ----- mounting ---------------------------------------------------------------------------
@@ -145,17 +148,22 @@ class LessonBody(VerticalScroll):
         self._filler = self.run_worker(self._fill_in(), name="lesson fill", group="lesson-fill")
 
     async def _fill_in(self) -> None:
-        """Mount the remaining sections a few per frame (up to a pending jump's section at once),
-        land the jump once the layout allows, and post Ready at the end. Returns early while
-        another screen is on top (``_screen_changed`` starts it again)."""
+        """Mount the remaining sections a few per frame (up to a pending jump's section at once;
+        those whose modules are still being imported once they are), land the jump once the
+        layout allows, and post Ready at the end. Returns early while another screen is on top
+        (``_screen_changed`` starts it again)."""
         while self.mounted < self.count:
             if not self.screen.is_active:
                 return
             wanted = PER_FRAME
             if self._jump is not None and self._jump >= self.mounted:
                 wanted = self._jump + 1 - self.mounted
-            for index in range(self.mounted, min(self.mounted + wanted, self.count)):
-                await self._import_for(index)
+            # those whose modules are imported; if none is, wait for the next one's
+            last = min(self.mounted + wanted, self.count)
+            wanted = next((i for i in range(self.mounted, last) if not self._imported(i)), last) - self.mounted
+            if not wanted:
+                await self._import_for(self.mounted)
+                wanted = 1
             await self.mount_all(self._new_boxes(wanted), before=self._end)
             await self.wait_for_refresh()
             self._land()
@@ -171,11 +179,29 @@ class LessonBody(VerticalScroll):
         self._land()  # everything is laid out: a jump lands now, as far down as the lesson goes
         self.post_message(self.Ready(self))
 
+    def _import_ahead(self) -> None:
+        """Start importing, one after the other in a thread, the modules that the widgets of the
+        sections not mounted yet live in and that are not loaded yet."""
+        names = dict.fromkeys(widget_module(section) for section in self.lesson.sections[self.mounted :])
+        self._imports = {name: asyncio.Event() for name in names if name not in sys.modules}
+        if self._imports:
+            self.run_worker(self._import_all(), name="lesson imports", group="lesson-imports")
+
+    async def _import_all(self) -> None:
+        for name, imported in self._imports.items():
+            await asyncio.to_thread(importlib.import_module, name)
+            imported.set()
+
+    def _imported(self, index: int) -> bool:
+        """The module section ``index``'s widget lives in is imported."""
+        imported = self._imports.get(widget_module(self.lesson.sections[index]))
+        return imported is None or imported.is_set()
+
     async def _import_for(self, index: int) -> None:
-        """Import the module section ``index``'s widget lives in, in a thread if not loaded yet."""
-        module = widget_module(self.lesson.sections[index])
-        if module not in sys.modules:
-            await asyncio.to_thread(importlib.import_module, module)
+        """Wait until the module section ``index``'s widget lives in is imported."""
+        imported = self._imports.get(widget_module(self.lesson.sections[index]))
+        if imported is not None:
+            await imported.wait()
 
     def _screen_changed(self, screen: Screen) -> None:
         if screen is self.screen:
