@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 #: Sections mounted per frame while a lesson fills in. Each costs a few milliseconds to build and
 #: style (a plot, an explorer or a lab more); a frame's work stays short enough that a key
 #: pressed meanwhile is answered within about a frame.
-PER_FRAME = 2
+PER_FRAME = 3
 
 
 @runtime_checkable
@@ -122,8 +122,9 @@ class LessonBody(VerticalScroll):
     def on_mount(self) -> None:
         self.watch(self, "scroll_y", self._scrolled, init=False)
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
-        self._import_ahead()
-        self._fill()
+        # after the first frame, which shows what was composed as soon as it can
+        self.call_after_refresh(self._import_ahead)
+        self.call_after_refresh(self._fill)
 
     # ----- mounting ---------------------------------------------------------------------------
 
