@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from tutor.content.kinds import LabSection
 from tutor.plots.figures import HIGH, LOW, LabFigures, RunSummary, lab_figures
+from tutor.ui.widgets.layout import laid_out
 from tutor.ui.widgets.plot import FigurePlot, format_number
 
 
@@ -119,8 +120,9 @@ class LabWidget(Widget):
         self._settled = asyncio.Event()
 
     async def settled(self) -> None:
-        """Return once training has finished and its figures are shown (or its error is)."""
+        """Return once training has finished and its figures (or its error) are laid out."""
         await self._settled.wait()
+        await laid_out(self.children[-1])
 
     def compose(self) -> ComposeResult:
         s = self.section

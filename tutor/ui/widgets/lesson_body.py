@@ -36,6 +36,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tutor.ui.kinds import section_widget, widget_module
+from tutor.ui.widgets.layout import laid_out
 from tutor.ui.widgets.sections import caption_of
 
 if TYPE_CHECKING:
@@ -54,7 +55,8 @@ PER_FRAME = 3
 @runtime_checkable
 class Settling(Protocol):
     """A section widget that changes after it mounts (it computes in the background); the
-    lesson is Ready once ``settled()`` has returned."""
+    lesson is Ready once ``settled()`` has returned, which it does once what it shows in the
+    end is laid out (see ``layout.laid_out``)."""
 
     async def settled(self) -> None: ...
 
@@ -165,8 +167,10 @@ class LessonBody(VerticalScroll):
             if not wanted:
                 await self._import_for(self.mounted)
                 wanted = 1
-            await self.mount_all(self._new_boxes(wanted), before=self._end)
-            await self.wait_for_refresh()
+            boxes = self._new_boxes(wanted)
+            await self.mount_all(boxes, before=self._end)
+            if not await laid_out(boxes[-1]):
+                return
             self._land()
         if not self.screen.is_active:
             return
@@ -175,7 +179,8 @@ class LessonBody(VerticalScroll):
             for widget in box.children:
                 if isinstance(widget, Settling):
                     await widget.settled()
-        await self.wait_for_refresh()
+        if not await laid_out(self._end):
+            return
         self.ready.set()
         self._land()  # everything is laid out: a jump lands now, as far down as the lesson goes
         self.post_message(self.Ready(self))
