@@ -169,9 +169,12 @@ class LessonBody(VerticalScroll):
                 wanted = 1
             boxes = self._new_boxes(wanted)
             await self.mount_all(boxes, before=self._end)
-            if not await laid_out(boxes[-1]):
+            if self._jump is None:
+                await self.wait_for_refresh()  # a frame is drawn (and keys answered) between batches
+            elif await laid_out(boxes[-1]):
+                self._land()
+            else:
                 return
-            self._land()
         if not self.screen.is_active:
             return
         self._end.display = True
