@@ -287,3 +287,18 @@ async def test_sections_before_one_whose_module_is_importing_mount_meanwhile(bun
         importing.set()
         await ui.lesson_ready(pilot)
         assert _landed_on(body, first + 1)
+
+
+async def test_waiting_for_the_layout_of_a_removed_widget_ends(ui, mini_course):
+    """A lesson closed while it fills in (or while its lab trains) stops waiting for its layout."""
+    from textual.widgets import Static
+
+    from tutor.ui.widgets.layout import laid_out
+
+    app = ui.make_app(mini_course)
+    async with app.run_test(size=ui.size) as pilot:
+        widget = Static("gone")
+        await app.screen.mount(widget)
+        await widget.remove()
+        await pilot.pause()
+        assert await asyncio.wait_for(laid_out(widget), 5) is False

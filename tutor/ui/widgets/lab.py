@@ -122,7 +122,8 @@ class LabWidget(Widget):
     async def settled(self) -> None:
         """Return once training has finished and its figures (or its error) are laid out."""
         await self._settled.wait()
-        await laid_out(self.children[-1])
+        if self.children:  # none once the lab is being removed (the lesson closed meanwhile)
+            await laid_out(self.children[-1])
 
     def compose(self) -> ComposeResult:
         s = self.section

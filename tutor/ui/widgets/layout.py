@@ -13,10 +13,11 @@ from textual.widget import Widget
 
 async def laid_out(widget: Widget) -> bool:
     """Wait, a refresh at a time, until ``widget`` has been laid out (it has a region); False
-    if its screen stops being the one shown first (a screen under another is not laid out).
-    Call it from a task other than ``widget``'s own (a worker, another widget's handler)."""
+    if it is removed, or its screen stops being the one shown first (a screen under another is
+    not laid out). Call it from a task other than ``widget``'s own (a worker, another widget's
+    handler)."""
     while not widget.region.height:
-        if not widget.screen.is_active:
+        if not widget.is_attached or not widget.screen.is_active:
             return False
         await widget.wait_for_refresh()
     return True

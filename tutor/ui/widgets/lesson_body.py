@@ -156,7 +156,7 @@ class LessonBody(VerticalScroll):
         layout allows, and post Ready at the end. Returns early while another screen is on top
         (``_screen_changed`` starts it again)."""
         while self.mounted < self.count:
-            if not self.screen.is_active:
+            if not self._on_top():
                 return
             wanted = PER_FRAME
             if self._jump is not None and self._jump >= self.mounted:
@@ -175,7 +175,7 @@ class LessonBody(VerticalScroll):
                 self._land()
             else:
                 return
-        if not self.screen.is_active:
+        if not self._on_top():
             return
         self._end.display = True
         for box in self._boxes:
@@ -212,6 +212,10 @@ class LessonBody(VerticalScroll):
         if imported is not None:
             await imported.wait()
 
+    def _on_top(self) -> bool:
+        """The lesson is on screen (not under another screen, nor being closed)."""
+        return self.is_attached and self.screen.is_active
+
     def _screen_changed(self, screen: Screen) -> None:
         if screen is self.screen:
             self._fill()
@@ -233,7 +237,7 @@ class LessonBody(VerticalScroll):
         (A screen under another is not laid out: its layout is not to be trusted until it is back.)"""
         if self._jump is None:
             return True
-        if not self.screen.is_active:
+        if not self._on_top():
             return False
         if self._jump:
             if self._jump >= self.mounted:
