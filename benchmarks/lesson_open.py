@@ -42,7 +42,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 SIZE = (100, 30)
 BASELINE = "baseline"
@@ -66,12 +66,7 @@ def _first_visible(screen: Screen) -> bool:
     if not boxes:
         return False
     box = boxes.first()
-    children = list(box.walk_children()) or [box]
-    return (
-        box.region.height > 0
-        and all(w.region.height > 0 for w in box.children)
-        and all(not isinstance(w, Markdown) or w.children for w in children)
-    )
+    return box.region.height > 0 and all(w.region.height > 0 for w in box.children)
 
 
 def _key_answered(screen: Screen) -> bool:
@@ -88,7 +83,7 @@ def _all_mounted(screen: Screen) -> bool:
         return False
     for box in boxes:
         for widget in box.walk_children(with_self=True):
-            if not widget.is_mounted or (isinstance(widget, Markdown) and not widget.children):
+            if not widget.is_mounted:
                 return False
     return True
 

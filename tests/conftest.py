@@ -23,3 +23,17 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     home = tmp_path_factory.mktemp("ce-tutor-home")
     monkeypatch.setenv("CE_TUTOR_HOME", str(home))
     return home
+
+
+#: Tests that take tens of seconds each, the key fuzzer most of all, in the order to start them:
+#: first, so that under pytest-xdist the other workers share out the rest while they run,
+#: instead of one worker starting the longest test near the end.
+SLOW_FIRST = ("tests/fuzz/test_fuzz_keys.py", "tests/fuzz/", "tests/e2e/")
+
+
+def _start_rank(item: pytest.Item) -> int:
+    return next((rank for rank, prefix in enumerate(SLOW_FIRST) if item.nodeid.startswith(prefix)), len(SLOW_FIRST))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=_start_rank)

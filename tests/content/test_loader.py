@@ -312,3 +312,9 @@ def test_loader_checks_column_formats_with_format_problem(course_dir: Path) -> N
     edit(course_dir, 'format: "auto3"', 'format: "%.2f"')
     (line,) = problems(course_dir)
     assert "basics.yaml:" in line and "format" in line and "not a number format" in line
+
+
+def test_text_outside_the_markdown_subset_is_refused_with_its_line(course_dir: Path) -> None:
+    edit(course_dir, "The penalty for", "See [the notes](https://example.com). The penalty for")
+    (line,) = problems(course_dir)
+    assert "basics.yaml:7 sections[0].markdown: a link, which ce-tutor does not show; write plain paragraphs" in line

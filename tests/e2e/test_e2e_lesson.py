@@ -34,6 +34,11 @@ def section_shown(text: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
+def ready(text: str) -> bool:
+    """The lesson is all there (its body posted Ready): only then does the position line add a percentage."""
+    return re.search(r"section \d+ of \d+ · \d+%", text) is not None
+
+
 def four(value: float) -> str:
     """A readout number between 0.001 and 100 000, as the explorer shows it (4 decimals)."""
     assert 1e-3 <= abs(value) < 1e5
@@ -80,7 +85,8 @@ def test_lesson_scrolling_and_the_probability_explorer(terminal, tmp_path, width
     text = term.wait_for(f"Lesson {row + 1} of {len(COURSE.lessons)}", "the lesson's position line")
     assert lesson.title[:20] in text.splitlines()[0], f"opened the wrong lesson:\n{text}"
     assert section_shown(text) == (1, len(lesson.sections))
-    text = term.settled()
+    text = term.wait_for(ready, "the whole lesson (the position line says how far down it the view is)")
+    assert "· 0%" in text, text
 
     # j scrolls down and k back up, line by line (a key at a time, as one reads)
     shown = [text]

@@ -186,7 +186,8 @@ async def tour(course: Course) -> Tour:
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        assert type(app.screen).__name__ == "LessonScreen" and app.screen.fully_mounted  # type: ignore[attr-defined]
+        assert type(app.screen).__name__ == "LessonScreen"
+        await app.screen.body.ready.wait()  # type: ignore[attr-defined]  # every section mounted
         seen.look("lesson")
         # Text outside the Markdown subset is shown as written, never by Textual's Markdown (its links act).
         assert not app.screen.query("Markdown")

@@ -125,6 +125,11 @@ def text_of(app, selector: str) -> str:
     return str(app.screen.query_one(selector).content)
 
 
+def position(app) -> str:
+    """The lesson's position line without the percentage it adds once Ready: "Lesson k of n · section i of m"."""
+    return " · ".join(text_of(app, "#lesson-position").split(" · ")[:2])
+
+
 def right_answer_keys(app, *, right: bool = True) -> list[str]:
     """The keys a learner who knows (or gets wrong) the current question would press."""
     asked = app.screen.session.asked
@@ -135,6 +140,18 @@ def right_answer_keys(app, *, right: bool = True) -> list[str]:
     value = evaluate(asked.numeric.answer)
     typed = f"{value:.4f}" if right else f"{value + 1:.4f}"
     return [*typed, "enter"]
+
+
+async def lesson_ready(pilot, timeout: float = 30.0) -> None:
+    """Wait until the lesson on screen (if it is one) has posted ``LessonBody.Ready``: all its
+    sections mounted and laid out. A lesson under another screen fills in once it is on top again."""
+    import asyncio
+
+    from tutor.ui.widgets.lesson_body import LessonBody
+
+    for body in pilot.app.screen.query(LessonBody):
+        await asyncio.wait_for(body.ready.wait(), timeout)
+    await pilot.pause()
 
 
 async def answer(pilot, *, right: bool) -> None:
@@ -153,7 +170,9 @@ class UI:
     size = SIZE
     make_app = staticmethod(make_app)
     text_of = staticmethod(text_of)
+    position = staticmethod(position)
     right_answer_keys = staticmethod(right_answer_keys)
+    lesson_ready = staticmethod(lesson_ready)
     answer = staticmethod(answer)
     next_question = staticmethod(next_question)
 

@@ -32,10 +32,7 @@ async def test_home_lesson_quiz_results_and_back(mini_course, ui):
         await pilot.press("enter")
         await pilot.pause()
         assert _stack(app) == ["HomeScreen", "LessonScreen"]
-        assert (
-            ui.text_of(app, "#lesson-position")
-            == f"Lesson 1 of 1 · section 1 of {len(mini_course.lessons[0].sections)}"
-        )
+        assert ui.position(app) == f"Lesson 1 of 1 · section 1 of {len(mini_course.lessons[0].sections)}"
         await pilot.press("t")
         await pilot.pause()
         assert _stack(app) == ["HomeScreen", "LessonScreen", "QuizScreen"]
@@ -91,22 +88,22 @@ async def test_section_navigation_with_n_and_p(mini_course, ui):
         for expected in (2, 3, 4):
             await pilot.press("n")
             await pilot.pause()
-            assert ui.text_of(app, "#lesson-position").endswith(f"section {expected} of {count}")
+            assert ui.position(app).endswith(f"section {expected} of {count}")
             section = screen.query_one(f"#section-{expected}")
             assert section.virtual_region_with_margin.y == round(body.scroll_y)  # its top is at the top of the view
         await pilot.press("p")
         await pilot.pause()
-        assert ui.text_of(app, "#lesson-position").endswith(f"section 3 of {count}")
+        assert ui.position(app).endswith(f"section 3 of {count}")
         for _ in range(8):  # past the end: stays on the last section, shows the quiz button
             await pilot.press("n")
         await pilot.pause()
-        assert ui.text_of(app, "#lesson-position").endswith(f"section {count} of {count}")
+        assert ui.position(app).endswith(f"section {count} of {count}")
         assert body.scroll_y == body.max_scroll_y
         assert screen.query_one("#take-quiz").region.height > 0  # visible on screen
         for _ in range(9):
             await pilot.press("p")
         await pilot.pause()
-        assert ui.text_of(app, "#lesson-position").endswith(f"section 1 of {count}")
+        assert ui.position(app).endswith(f"section 1 of {count}")
         assert body.scroll_y == 0
 
 
@@ -117,19 +114,17 @@ async def test_scrolling_by_hand_moves_the_indicator(mini_course, ui):
         await pilot.pause()
         await pilot.press(*["j"] * 12, "pagedown")
         await pilot.pause()
-        assert not ui.text_of(app, "#lesson-position").endswith(f"section 1 of {count}")
+        assert not ui.position(app).endswith(f"section 1 of {count}")
         await pilot.press("home")
         await pilot.pause()
-        assert ui.text_of(app, "#lesson-position").endswith(f"section 1 of {count}")
+        assert ui.position(app).endswith(f"section 1 of {count}")
 
 
 async def test_lesson_renders_every_section_kind(mini_course, ui):
     app = ui.make_app(mini_course, lesson="basics")
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.lesson_ready(pilot)
         screen = app.screen
-        while not screen.fully_mounted:  # the sections below the first screenful fill in
-            await pilot.pause()
         assert len(screen.query(".section")) == len(mini_course.lessons[0].sections)
         # prose: the number marker reads as the learner sees it
         markdown = screen.query_one(".text-section")
@@ -306,4 +301,4 @@ async def test_progress_is_saved_in_the_store_and_read_back(mini_course, ui, tmp
             await pilot.press("enter")
             await pilot.pause()
             await pilot.pause()
-            assert ui.text_of(app, "#lesson-position").endswith(f"section 3 of {count}")  # resumed where it was left
+            assert ui.position(app).endswith(f"section 3 of {count}")  # resumed where it was left

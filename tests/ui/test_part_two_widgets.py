@@ -10,9 +10,7 @@ from tutor.ui.widgets.summary import SummaryView
 
 
 async def _lesson(ui, course, pilot) -> None:
-    await pilot.pause()
-    while not pilot.app.screen.fully_mounted:
-        await pilot.pause()
+    await ui.lesson_ready(pilot)
 
 
 async def test_code_and_summary_sections_show_their_content(mini_course, ui):

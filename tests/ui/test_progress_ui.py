@@ -46,7 +46,7 @@ async def test_a_relaunch_shows_the_score_and_c_continues_at_the_saved_section(q
     app = _app(ui, quiz_course, store, lesson="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _press(pilot, "n")
-        assert ui.text_of(app, "#lesson-position").endswith("section 2 of 3")
+        assert ui.position(app).endswith("section 2 of 3")
         await _press(pilot, "t")
         await _finish_quiz(pilot, ui, [True, True, True, False])
 
@@ -57,7 +57,7 @@ async def test_a_relaunch_shows_the_score_and_c_continues_at_the_saved_section(q
         assert ui.text_of(app, "#home-continue") == "Continue: Basics, section 2 of 3 — press c"
         await _press(pilot, "c")
         assert _stack(app) == ["HomeScreen", "LessonScreen"]
-        assert ui.text_of(app, "#lesson-position").endswith("section 2 of 3")
+        assert ui.position(app).endswith("section 2 of 3")
 
 
 async def test_no_continue_line_before_any_lesson_and_c_only_says_so(quiz_course, ui, store):
@@ -80,7 +80,7 @@ async def test_each_lesson_reopens_at_its_own_section(two_lessons, ui, store):
     async with app.run_test(size=ui.size) as pilot:
         await _press(pilot, "n")
         await _press(pilot, "escape", "down", "enter")  # now the second lesson, at its start
-        assert ui.text_of(app, "#lesson-position") == "Lesson 2 of 2 · section 1 of 3"
+        assert ui.position(app) == "Lesson 2 of 2 · section 1 of 3"
 
     app = _app(ui, two_lessons, store)
     async with app.run_test(size=ui.size) as pilot:
@@ -88,7 +88,7 @@ async def test_each_lesson_reopens_at_its_own_section(two_lessons, ui, store):
         assert ui.text_of(app, "#home-continue") == "Continue: More, section 1 of 3 — press c"
         assert app.screen.query_one(DataTable).cursor_row == 1  # the cursor starts on the lesson to continue
         await _press(pilot, "up", "enter")  # the first lesson: not the last one read, still resumed
-        assert ui.text_of(app, "#lesson-position") == "Lesson 1 of 2 · section 2 of 3"
+        assert ui.position(app) == "Lesson 1 of 2 · section 2 of 3"
 
 
 async def test_a_missed_question_comes_back_for_review_under_its_own_lesson(two_lessons, ui, store, clock):
@@ -165,7 +165,7 @@ async def test_the_palette_offers_continue_and_review(quiz_course, ui, store, cl
         await pilot.pause(0.5)
         await _press(pilot, "enter")
         assert _stack(app) == ["HomeScreen", "LessonScreen"]
-        assert ui.text_of(app, "#lesson-position").endswith("section 3 of 3")
+        assert ui.position(app).endswith("section 3 of 3")
 
 
 async def test_the_course_map_reads_lesson_states_once_per_refresh(two_lessons, ui, store):
@@ -234,4 +234,4 @@ async def test_reopening_never_writes_section_0_over_the_saved_one(ui, bundled_c
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert progress.writes and set(progress.writes) == {5}
-        assert "section 6 of" in ui.text_of(app, "#lesson-position")
+        assert "section 6 of" in ui.position(app)

@@ -6,13 +6,15 @@ A fixed seed fixes option order and drawn numbers; the Input cursor does not bli
 
 from __future__ import annotations
 
+import asyncio
+
 WIDE = (100, 30)
 SMALL = (60, 20)
 
 
 async def _settle(pilot) -> None:
-    while not getattr(pilot.app.screen, "fully_mounted", True):  # a lesson's sections fill in
-        await pilot.pause()
+    for body in pilot.app.screen.query("LessonBody"):  # a lesson's sections fill in, then say Ready
+        await asyncio.wait_for(body.ready.wait(), 30)
     await pilot.app.workers.wait_for_complete()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()

@@ -3,5 +3,3 @@
 Nothing below the UI imports this package. Start-up stays light: the home screen needs only the
 course index, so lesson and quiz screens (and numpy, plotext behind them) load on first use.
 """
-
-from tutor.ui import textual_fixes  # noqa: F401 - patches the pinned Textual before any screen runs

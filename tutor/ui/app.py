@@ -25,6 +25,7 @@ from tutor.ui.screens.commands import CourseCommands
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.start import OpenExercises, OpenLesson, Practise, ReviewDue, Start, TakeQuiz
 from tutor.ui.text import line
+from tutor.ui.textual_fixes import TutorCommandPalette
 
 #: Below this size the screens show an "enlarge the terminal" notice instead of a broken layout.
 MIN_WIDTH, MIN_HEIGHT = 40, 12
@@ -243,6 +244,11 @@ class TutorApp(App[int]):
         self.notify(line(note), title="Progress", severity="warning", timeout=10, markup=False)
 
     # ----- help -------------------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, as the subclass with our work-arounds (``textual_fixes``)."""
+        if self.use_command_palette and not isinstance(self.screen, TutorCommandPalette):
+            self.push_screen(TutorCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         from tutor.ui.screens.help import HelpScreen

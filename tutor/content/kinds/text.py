@@ -1,17 +1,20 @@
-"""``text``: Markdown prose (the plain subset the course writes; number markers allowed)."""
+"""``text``: prose in the Markdown subset of ``tutor.content.markdown`` (number markers allowed)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tutor.content.expr import ExprError
 from tutor.content.kinds.base import SectionBase
+from tutor.content.markdown import MarkdownError, prose_blocks
+from tutor.content.prose import render
 
 if TYPE_CHECKING:
     from tutor.content.fields import Fields
 
 
 class TextSection(SectionBase, frozen=True, tag="text"):
-    """Markdown prose."""
+    """Paragraphs and bullet lists, with **bold** and *italic*."""
 
     WIDGET = "tutor.ui.widgets.sections:text_section_view"
 
@@ -19,4 +22,11 @@ class TextSection(SectionBase, frozen=True, tag="text"):
 
     @classmethod
     def read(cls, f: Fields) -> TextSection:
-        return cls(markdown=f.text("markdown"))
+        markdown = f.text("markdown")
+        try:
+            prose_blocks(render(markdown))
+        except ExprError:
+            pass  # a malformed number marker, reported by f.text
+        except MarkdownError as exc:
+            f.error(str(exc), "markdown")
+        return cls(markdown=markdown)

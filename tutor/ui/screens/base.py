@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from textual import events, getters, on
+from textual import events, on
 from textual.screen import Screen
 from textual.types import NoActiveAppError
 from textual.widgets import Static
 
 if TYPE_CHECKING:
+    from textual import getters
+
     from tutor.ui.app import TutorApp
 
 TOO_SMALL = "The terminal is too small for ce-tutor.\nEnlarge it to at least 40 columns × 12 rows."
@@ -28,17 +30,13 @@ class TutorScreen(Screen):
     #: Extra lines the ``?`` panel shows under this screen's keys.
     HELP_NOTE = ""
 
-    if TYPE_CHECKING:  # every ce-tutor screen runs in the TutorApp: its course, progress and actions
+    if TYPE_CHECKING:
+        #: The tutor app, typed (its course, progress store and ``open_*`` navigation), as Textual types ``app``.
         app = getters.app(TutorApp)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._start_with_breakpoint_classes()
-
-    @property
-    def tutor(self) -> TutorApp:
-        """The app, typed: its course, progress and planner."""
-        return cast("TutorApp", self.app)
 
     def _start_with_breakpoint_classes(self) -> None:
         """The app's breakpoint classes for the terminal's size, set before the screen is

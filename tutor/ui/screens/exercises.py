@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -33,6 +33,7 @@ from tutor.exercises.track import CHECKING, Track
 from tutor.exercises.workspace import WorkspaceError, init_workspace, is_workspace
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.text import line, plain
+from tutor.ui.textual_fixes import TutorHeader, TutorOptionList
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
@@ -81,12 +82,14 @@ class ExercisesScreen(TutorScreen):
         self.checked = asyncio.Event()
 
     def compose(self) -> ComposeResult:
-        self.track = Track(self.directory, self.tutor.progress.exercise_results())
+        self.track = Track(self.directory, self.app.progress.exercise_results())
         self.set_class(self.app.size.width < WIDE, "-compact")
-        yield Header(icon="")
+        yield TutorHeader(icon="")
         yield Static(id="exercises-where", markup=False)
         with Horizontal(id="exercises-body"):
-            yield OptionList(*(Option(self._row(item.name), id=item.name) for item in EXERCISES), id="exercises-list")
+            yield TutorOptionList(
+                *(Option(self._row(item.name), id=item.name) for item in EXERCISES), id="exercises-list"
+            )
             with VerticalScroll(id="exercise-detail"):
                 yield Static(id="exercise-title", markup=False)
                 yield Static(id="exercise-state", markup=False)
@@ -147,7 +150,7 @@ class ExercisesScreen(TutorScreen):
     def _take_result(self, message: Checked) -> None:
         result = message.result
         if self.track.finish(result):
-            self.tutor.progress.record_exercise_result(result.exercise, result.ok)
+            self.app.progress.record_exercise_result(result.exercise, result.ok)
         self._refresh_row(result.exercise)
         if result.exercise == self.track.current:
             self._show_current()
@@ -284,7 +287,7 @@ class ExercisesScreen(TutorScreen):
         self._start_watching()
 
     def action_back(self) -> None:
-        self.tutor.back_to_home()
+        self.app.back_to_home()
 
 
 def _printed(output: str) -> str:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from tutor.content.model import Lesson
 from tutor.progress.store import LessonState
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.text import line, plain, plain_rich
+from tutor.ui.textual_fixes import TutorHeader
 
 NEW = LessonState("new")
 #: How often the review line is read again while the course map is shown: it says "next in 4 min",
@@ -53,7 +54,7 @@ class HomeScreen(TutorScreen):
         self._placed = False
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TutorHeader(icon="")
         yield Static("Choose a lesson with ↑/↓ and press Enter.", id="home-intro")
         yield Static(id="home-continue", markup=False)
         yield Static(id="home-review", markup=False)
@@ -69,7 +70,7 @@ class HomeScreen(TutorScreen):
 
     def on_mount(self) -> None:
         self.title = "Course map"
-        self.sub_title = line(self.tutor.course.title)
+        self.sub_title = line(self.app.course.title)
         self.query_one(DataTable).focus()
         self.set_interval(REVIEW_REFRESH_SECONDS, self.show_review)
 
@@ -88,8 +89,8 @@ class HomeScreen(TutorScreen):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        states = self.tutor.progress.lesson_states()
-        for number, lesson in enumerate(self.tutor.course.lessons, 1):
+        states = self.app.progress.lesson_states()
+        for number, lesson in enumerate(self.app.course.lessons, 1):
             state = states.get(lesson.id, NEW)
             best = f"{state.best_score} / {state.best_total}" if state.best_total else None
             table.add_row(
@@ -100,17 +101,17 @@ class HomeScreen(TutorScreen):
                 best or ("—" if lesson.questions else "no quiz"),
                 key=lesson.id,
             )
-        if self.tutor.course.lessons:
-            table.move_cursor(row=min(max(row, 0), len(self.tutor.course.lessons) - 1))
+        if self.app.course.lessons:
+            table.move_cursor(row=min(max(row, 0), len(self.app.course.lessons) - 1))
 
     def _show_next_steps(self) -> None:
         """The "Continue" line (only once there is something to continue) and the review line."""
-        point = self.tutor.planner.continue_point()
+        point = self.app.planner.continue_point()
         shown = self.query_one("#home-continue", Static)
         shown.update(plain(f"{point.label()} — press c" if point else ""))
         shown.display = point is not None
         if point is not None and not self._placed:  # the first showing: the cursor on that lesson
-            ids = [lesson.id for lesson in self.tutor.course.lessons]
+            ids = [lesson.id for lesson in self.app.course.lessons]
             if point.lesson.id in ids:
                 self.query_one(DataTable).move_cursor(row=ids.index(point.lesson.id))
         self._placed = True
@@ -118,12 +119,12 @@ class HomeScreen(TutorScreen):
 
     def show_review(self) -> None:
         """The review line: due now, when the next comes, how many are scheduled (read afresh)."""
-        summary = self.tutor.planner.review_summary()
+        summary = self.app.planner.review_summary()
         self.query_one("#home-review", Static).update(summary.line() + (" — press v" if summary.due else ""))
 
     def _selected(self) -> Lesson | None:
         table = self.query_one(DataTable)
-        lessons = self.tutor.course.lessons
+        lessons = self.app.course.lessons
         return lessons[table.cursor_row] if lessons and 0 <= table.cursor_row < len(lessons) else None
 
     @on(DataTable.RowHighlighted)
@@ -143,24 +144,24 @@ class HomeScreen(TutorScreen):
 
     def action_open(self) -> None:
         if lesson := self._selected():
-            self.tutor.open_lesson(lesson.id)
+            self.app.open_lesson(lesson.id)
 
     def action_quiz(self) -> None:
         if lesson := self._selected():
-            self.tutor.open_quiz(lesson.id)
+            self.app.open_quiz(lesson.id)
 
     def action_practice(self) -> None:
         if lesson := self._selected():
-            self.tutor.open_practice(lesson.id)
+            self.app.open_practice(lesson.id)
 
     def action_practice_all(self) -> None:
-        self.tutor.open_practice(None)
+        self.app.open_practice(None)
 
     def action_continue(self) -> None:
-        self.tutor.continue_learning()
+        self.app.continue_learning()
 
     def action_review(self) -> None:
-        self.tutor.open_review()
+        self.app.open_review()
 
     def action_exercises(self) -> None:
-        self.tutor.open_exercises()
+        self.app.open_exercises()

@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Footer, ProgressBar, Static
 
 from tutor.study import QuizRun
 from tutor.ui.kinds import answer_widget
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.screens.confirm import LeaveQuiz
 from tutor.ui.text import line, plain
+from tutor.ui.textual_fixes import TutorHeader
 from tutor.ui.widgets.answers import AnswerWidget
 from tutor.ui.widgets.quiz import Feedback
 
@@ -54,7 +55,7 @@ class QuizScreen(TutorScreen):
         self.quiz_title = run.plan.title
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TutorHeader(icon="")
         with Horizontal(id="quiz-status"):
             yield Static(id="quiz-counter", markup=False)
             yield ProgressBar(total=self.session.total, show_eta=False, show_percentage=False, id="quiz-bar")
@@ -68,7 +69,7 @@ class QuizScreen(TutorScreen):
 
     def on_mount(self) -> None:
         self.title = line(self.quiz_title)
-        self.sub_title = line(self.tutor.course.title)
+        self.sub_title = line(self.app.course.title)
         self.show_question()
 
     # ----- rendering --------------------------------------------------------------------
@@ -103,7 +104,7 @@ class QuizScreen(TutorScreen):
         """In a plan that mixes lessons, which lesson the current question comes from."""
         if self.run.plan.lesson is not None:
             return ""
-        return f" · from {self.tutor.course.lesson(self.run.item.lesson_id).title}"
+        return f" · from {self.app.course.lesson(self.run.item.lesson_id).title}"
 
     def show_verdict(self) -> None:
         """Render the feedback for the answer just given (or the question just skipped)."""

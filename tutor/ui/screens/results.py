@@ -7,12 +7,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from tutor.content.model import Lesson
 from tutor.study import PracticeSet, QuizRun, Review
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.text import line, plain
+from tutor.ui.textual_fixes import TutorHeader
 
 
 def score_text(score: int, total: int) -> str:
@@ -42,29 +43,29 @@ class ResultsScreen(TutorScreen):
 
     @property
     def next_lesson(self) -> Lesson | None:
-        return self.tutor.planner.next_lesson(self.run.plan.lesson)
+        return self.app.planner.next_lesson(self.run.plan.lesson)
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TutorHeader(icon="")
         with VerticalScroll(id="results-body"):
             yield Static(self.score_text(), id="results-score", markup=False)
             yield Static(plain(self.missed_text()), id="results-missed")
             if isinstance(self.run.plan, Review):
                 yield Static(plain(self.comes_back_text()), id="results-back")
             yield Static(plain(self.next_text()), id="results-next")
-            if problem := self.tutor.progress.problem:
+            if problem := self.app.progress.problem:
                 yield Static(plain(f"Not saved: {problem}"), id="results-not-saved")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = line(f"{self.run.plan.title} — results")
-        self.sub_title = line(self.tutor.course.title)
+        self.sub_title = line(self.app.course.title)
         self.query_one("#results-body").focus()
 
     def score_text(self) -> str:
         plan, score, total = self.run.plan, self.session.score, self.session.total
         line = f"Score: {score_text(score, total)}"
-        best = self.tutor.progress.best_score(plan.lesson.id) if plan.SCORED and plan.lesson else None
+        best = self.app.progress.best_score(plan.lesson.id) if plan.SCORED and plan.lesson else None
         if best is not None:
             line += f" · best {score_text(*best)}"
         if not plan.RECORDED:
@@ -85,7 +86,7 @@ class ResultsScreen(TutorScreen):
         return "\n".join(lines)
 
     def comes_back_text(self) -> str:
-        back = self.tutor.planner.comes_back(self.run)
+        back = self.app.planner.comes_back(self.run)
         if not back:
             return "Not rescheduled: progress could not be saved."
         lines = ["Comes back for review:"]
@@ -105,25 +106,25 @@ class ResultsScreen(TutorScreen):
         origin = self.run.plan.origin
         if origin is not None:
             keys.append("m: course map")
-            keys.append(f"Esc: back to {self.tutor.course.lesson(origin).title}")
+            keys.append(f"Esc: back to {self.app.course.lesson(origin).title}")
         else:
             keys.append("Esc: course map")
         return " · ".join(keys)
 
     def action_retry(self) -> None:
-        if (plan := self.tutor.planner.retry(self.run)) is not None:
-            self.tutor.open_plan(plan)
+        if (plan := self.app.planner.retry(self.run)) is not None:
+            self.app.open_plan(plan)
 
     def action_next_lesson(self) -> None:
         if (lesson := self.next_lesson) is not None:
-            self.tutor.open_lesson(lesson.id)
+            self.app.open_lesson(lesson.id)
 
     def action_practice(self) -> None:
-        if (plan := self.tutor.planner.again(self.run.plan)) is not None:
-            self.tutor.open_plan(plan)
+        if (plan := self.app.planner.again(self.run.plan)) is not None:
+            self.app.open_plan(plan)
 
     def action_home(self) -> None:
-        self.tutor.back_to_home()
+        self.app.back_to_home()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -25,6 +25,7 @@ from tutor.content.kinds import NumberAsked, OptionsAsked, Verdict
 from tutor.content.kinds.numeric import show_number
 from tutor.content.typed import NumberError, is_plain_number, parse_number
 from tutor.ui.text import plain
+from tutor.ui.textual_fixes import TutorOptionList
 
 #: Option keys a choice question can use; h is the hint key (option h is answered with 8).
 _LETTER_KEYS = "abcdefgit"
@@ -106,7 +107,7 @@ class OptionsAnswer(AnswerWidget):
         else:
             how = f"Press {keys[0]}–{keys[-1]} (or 1–{len(keys)}), or ↑/↓ then Enter."
         yield Static(how, id="quiz-how", markup=False)
-        yield OptionList(*self._options(), id="quiz-options")
+        yield TutorOptionList(*self._options(), id="quiz-options")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -8,6 +8,8 @@ probabilities and a text summary (final losses, share of predictions below 0.05 
 
 from __future__ import annotations
 
+import asyncio
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -18,6 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from tutor.content.kinds import LabSection
 from tutor.plots.figures import HIGH, LOW, LabFigures, RunSummary, lab_figures
+from tutor.ui.widgets.layout import laid_out
 from tutor.ui.widgets.plot import FigurePlot, format_number
 
 
@@ -114,6 +117,13 @@ class LabWidget(Widget):
         self.section = section
         self.figures: LabFigures | None = None
         self.border_title = "Training lab: cross-entropy against squared error"
+        self._settled = asyncio.Event()
+
+    async def settled(self) -> None:
+        """Return once training has finished and its figures (or its error) are laid out."""
+        await self._settled.wait()
+        if self.children:  # none once the lab is being removed (the lesson closed meanwhile)
+            await laid_out(self.children[-1])
 
     def compose(self) -> ComposeResult:
         s = self.section
@@ -134,9 +144,10 @@ class LabWidget(Widget):
 
         s = self.section
         x, y = lab.make_dataset(n=s.n, seed=s.seed, separation=s.separation, label_noise=s.label_noise)
-        kwargs = {"lr": s.lr, "epochs": s.epochs, "seed": s.seed, "w0": s.w0, "b0": s.b0}
-        result_bce = lab.train_logistic(x, y, loss="bce", **kwargs)
-        result_mse = lab.train_logistic(x, y, loss="mse", **kwargs)
+        result_bce, result_mse = (
+            lab.train_logistic(x, y, loss=loss, lr=s.lr, epochs=s.epochs, seed=s.seed, w0=s.w0, b0=s.b0)
+            for loss in ("bce", "mse")
+        )
         return lab_figures(result_bce, result_mse)
 
     @on(Worker.StateChanged)
@@ -146,7 +157,8 @@ class LabWidget(Widget):
         event.stop()
         status = self.query_one(".status", Static)
         if event.state == WorkerState.SUCCESS:
-            figs: LabFigures = event.worker.result
+            figs = event.worker.result
+            assert isinstance(figs, LabFigures)
             self.figures = figs
             s = self.section
             status.update(
@@ -164,8 +176,11 @@ class LabWidget(Widget):
                     Static(summary_text(figs), classes="summary", markup=False),
                 ]
             )
+            self._settled.set()
             self.post_message(self.Finished(self, figs))
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
+            assert error is not None
             status.update(f"The lab could not run: {error}")
+            self._settled.set()
             self.post_message(self.Failed(self, error))

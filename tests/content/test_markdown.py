@@ -1,5 +1,5 @@
-"""Prose: the one-widget text sections read Markdown exactly as Textual's Markdown widget would,
-or decline (and Textual's Markdown draws the section)."""
+"""The Markdown subset of text sections: read exactly as CommonMark (markdown-it, what Textual's
+Markdown widget uses) reads it, or refused with the line and what is outside the subset."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from tutor.content import bundled_course_dir, load_course
+from tutor.content.markdown import BulletList, MarkdownError, Paragraph, prose_blocks
 from tutor.content.prose import render
-from tutor.ui.widgets.sections import BulletList, Paragraph, prose_blocks
 
 
 def _chars(runs) -> list[tuple[str, frozenset[str]]]:
@@ -77,8 +77,9 @@ def reference(markdown: str):
 
 
 def ours(markdown: str):
-    blocks = prose_blocks(markdown)
-    if blocks is None:
+    try:
+        blocks = prose_blocks(markdown)
+    except MarkdownError:
         return None
     out: list = []
     for block in blocks:
@@ -135,8 +136,9 @@ def test_supported_markdown(markdown):
         "Title\n===",
     ],
 )
-def test_anything_else_goes_to_textual_markdown(markdown):
-    assert prose_blocks(markdown) is None
+def test_anything_else_is_refused(markdown):
+    with pytest.raises(MarkdownError, match="which ce-tutor does not show; write plain paragraphs"):
+        prose_blocks(markdown)
 
 
 PIECES = [
@@ -178,3 +180,24 @@ def test_prose_agrees_with_textual_markdown_or_declines(markdown):
     mine = ours(markdown)
     if mine is not None:
         assert mine == reference(markdown)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "message"),
+    [
+        ("Some `code`.", "code ('`')"),
+        ("See [the docs](https://example.com).", "a link"),
+        ("One.\n\n# Heading", "line 3 of the text: a heading ('#')"),
+        ("- item\n  - nested", "line 2 of the text: an indented line"),
+        ("First.\n\nA *b**c* d.", "line 3 of the text: emphasis inside emphasis"),
+        ("- one\n- two *three\n\nend", "line 2 of the text: a '*' that is not around *italic* or **bold** text"),
+        ("log_softmax", "'_'"),
+        ("a <b>bold</b> word", "HTML"),
+        ("x  \ny", "line 1 of the text: a hard line break"),
+    ],
+)
+def test_a_refusal_names_the_line_and_what_is_outside_the_subset(markdown, message):
+    with pytest.raises(MarkdownError) as info:
+        prose_blocks(markdown)
+    text = str(info.value)
+    assert text.startswith(message) and "\n" not in text, text
