@@ -51,13 +51,13 @@ async def test_opening_composes_up_to_the_first_section_and_the_rest_fills_in(bu
         body = _body(app)
         assert body.mounted == 1 and not body.ready.is_set()
         assert not body.query_one("#lesson-end").display  # the end shows once the sections are above it
-        assert _position(ui, app) == f"Lesson 3 of 5 · section 1 of {count}"  # no percentage yet
+        assert _position(ui, app) == f"Lesson 3 of {len(bundled_course.lessons)} · section 1 of {count}"  # no percentage yet
         gate.set()
         await ui.lesson_ready(pilot)
         numbers = [int(box.id.split("-")[1]) for box in body.query(".section")]
         assert numbers == list(range(1, count + 1))  # in order, all before the end
         assert body.children[-1].id == "lesson-end" and body.children[-1].display
-        assert _position(ui, app) == f"Lesson 3 of 5 · section 1 of {count} · 0%"
+        assert _position(ui, app) == f"Lesson 3 of {len(bundled_course.lessons)} · section 1 of {count} · 0%"
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
         assert len({id(message) for message in seen if isinstance(message, LessonBody.Ready)}) == 1
@@ -119,13 +119,18 @@ async def test_n_and_p_walk_every_section(bundled_course, ui):
             assert _landed_on(body, expected)
 
 
-async def test_the_fill_waits_while_a_quiz_is_on_top(bundled_course, ui):
-    app = ui.make_app(bundled_course, quiz="cross-entropy")
+async def test_the_fill_waits_while_a_quiz_is_on_top(bundled_course, ui, gate):
+    app = ui.make_app(bundled_course, lesson="cross-entropy")
     async with app.run_test(size=ui.size) as pilot:
+        await pilot.pause()
+        await pilot.press("t")  # the quiz, opened from the lesson before it has filled in
         await pilot.pause()
         lesson = app.screen_stack[-2]
         assert isinstance(lesson, LessonScreen) and type(app.screen).__name__ == "QuizScreen"
         body = lesson.query_one(LessonBody)
+        gate.set()  # the fill could go on now, but not under the quiz (the section in hand lands)
+        for _ in range(5):
+            await pilot.pause()
         paused_at = body.mounted
         for _ in range(5):
             await pilot.pause()
@@ -158,7 +163,7 @@ async def test_tab_goes_to_the_next_interactive_on_screen_or_below_never_back_up
         body = _body(app)
         await pilot.press(*["n"] * 4)  # the explorer's section at the top; the plot above it, out of view
         await pilot.pause()
-        assert ui.position(app).split(" · ")[1] == "section 5 of 6"
+        assert ui.position(app).split(" · ")[1] == f"section 5 of {len(mini_course.lessons[0].sections)}"
         await pilot.press("tab")
         await pilot.pause()
         assert type(app.screen.focused).__name__ == "ProbabilityExplorerWidget"
