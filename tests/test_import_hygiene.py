@@ -114,3 +114,38 @@ def test_lesson_screen_does_load_the_heavy_parts_when_opened(tmp_path):
         """
     )
     assert "numpy" in loaded
+
+
+# ----- the layer rule, read from the source (every module, including ones imported lazily) -------
+
+#: Everything outside tutor/ui: pure logic, never importing Textual or the UI.
+PURE_SOURCES = sorted(p for p in (ROOT / "tutor").rglob("*.py") if "ui" not in p.relative_to(ROOT / "tutor").parts)
+#: The one place allowed to start the UI from outside it: the command line opens the app.
+UI_STARTERS = {"tutor/cli.py", "tutor/exercises/commands.py"}
+
+
+def _imported(path: Path) -> list[tuple[int, str]]:
+    """(line, module) for every import in ``path``, at any depth (function-level imports too)."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.append((node.lineno, node.module))
+    return found
+
+
+@pytest.mark.parametrize("path", PURE_SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_pure_code_never_imports_textual_or_the_ui(path: Path) -> None:
+    where = str(path.relative_to(ROOT))
+    for line, module in _imported(path):
+        assert module.split(".")[0] not in ("textual", "textual_plotext"), f"{where}:{line} imports {module}"
+        if where not in UI_STARTERS:
+            assert not module.startswith("tutor.ui"), f"{where}:{line} imports {module}"
+
+
+def test_the_core_imports_nothing_of_ours() -> None:
+    for line, module in _imported(ROOT / "tutor" / "core.py"):
+        assert not module.startswith("tutor"), f"tutor/core.py:{line} imports {module}"

@@ -51,7 +51,9 @@ async def test_opening_composes_up_to_the_first_section_and_the_rest_fills_in(bu
         body = _body(app)
         assert body.mounted == 1 and not body.ready.is_set()
         assert not body.query_one("#lesson-end").display  # the end shows once the sections are above it
-        assert _position(ui, app) == f"Lesson 3 of {len(bundled_course.lessons)} · section 1 of {count}"  # no percentage yet
+        assert (
+            _position(ui, app) == f"Lesson 3 of {len(bundled_course.lessons)} · section 1 of {count}"
+        )  # no percentage yet
         gate.set()
         await ui.lesson_ready(pilot)
         numbers = [int(box.id.split("-")[1]) for box in body.query(".section")]
