@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
+
+from tutor.ui.widgets.footer import KeysFooter
 
 
 class LeaveQuiz(ModalScreen[bool]):
@@ -55,7 +57,7 @@ class LeaveQuiz(ModalScreen[bool]):
             with Horizontal():
                 yield Button("Keep answering (n)", id="stay", variant="primary", compact=True)
                 yield Button("Leave (y / Esc)", id="leave", compact=True)
-        yield Footer(compact=True)  # this dialog's keys, not those of the quiz under it
+        yield KeysFooter(compact=True)  # this dialog's keys, not those of the quiz under it
 
     def on_mount(self) -> None:
         self.query_one("#stay", Button).focus()

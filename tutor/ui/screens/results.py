@@ -7,12 +7,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tutor.content.model import Lesson
 from tutor.study import PracticeSet, QuizRun, Review
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.text import line, plain
+from tutor.ui.widgets.footer import KeysFooter
 
 
 def score_text(score: int, total: int) -> str:
@@ -54,7 +55,7 @@ class ResultsScreen(TutorScreen):
             yield Static(plain(self.next_text()), id="results-next")
             if problem := self.tutor.progress.problem:
                 yield Static(plain(f"Not saved: {problem}"), id="results-not-saved")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = line(f"{self.run.plan.title} — results")
