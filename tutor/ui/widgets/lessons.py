@@ -155,8 +155,9 @@ class LessonTable(OptionList):
 
     @property
     def cursor_row(self) -> int:
-        """The row under the cursor (0 when there is none)."""
-        return self._cursor
+        """The row under the cursor (0 when there is none). Read from the list itself: ↑/↓ typed just
+        before Enter have moved it before their messages are handled."""
+        return self.highlighted if self.highlighted is not None else self._cursor
 
     def get_row_at(self, index: int) -> list[str]:
         """Row ``index``'s cells as at full width (whatever the columns shown)."""
