@@ -10,6 +10,7 @@ from textual.color import Color
 from textual.widgets import Button
 
 from tutor.content.kinds import LabSection
+from tutor.explorers import KClassExplorer, ProbabilityExplorer, SoftmaxExplorer
 from tutor.plots import draw
 from tutor.ui.widgets.explorer import ExplorerWidget, ProbabilityExplorerWidget, SoftmaxExplorerWidget
 from tutor.ui.widgets.kclass import KClassExplorerWidget
@@ -167,3 +168,31 @@ async def test_at_80x24_every_plot_fits_one_screen_with_its_caption(bundled_cour
             shown = [plot.region, *(c.region for c in captions)]
             bottom = max(region.bottom for region in shown)
             assert body.region.y <= box.region.y and bottom <= body.region.bottom, (plot.figure.title, shown)
+
+
+@pytest.mark.parametrize(
+    ("make", "states"),
+    [
+        (ProbabilityExplorerWidget, [ProbabilityExplorer(k, y) for k in (1, 30, 50, 99) for y in (0, 1)]),
+        (
+            SoftmaxExplorerWidget,
+            [SoftmaxExplorer(a, b, s, lab) for a in (-50, 50) for b in (-50, 3) for s in (1, 2) for lab in (1, 2)],
+        ),
+        (
+            KClassExplorerWidget,
+            [KClassExplorer((-50, 50, 0, -1, 7), 4, 2), KClassExplorer((0, 0, 0)), KClassExplorer((50, 50, -50), 1, 0)],
+        ),
+    ],
+    ids=["probability", "softmax", "k-class"],
+)
+async def test_compact_readout_lines_fit_a_60_column_terminal(make, states):
+    """At 60 columns an explorer's content is 48 cells wide: no compact line may wrap."""
+    from rich.cells import cell_len
+
+    for state in states:
+        w = make(state)
+        async with Host(w).run_test(size=(60, 20)) as pilot:
+            await pilot.pause()
+            assert w.narrow and w.query_one(".readout").content_size.width >= 48
+            for line in w._numbers(compact=True).plain.split("\n"):
+                assert cell_len(line) <= 48, line

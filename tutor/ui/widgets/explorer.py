@@ -379,11 +379,11 @@ class ProbabilityExplorerWidget(ExplorerWidget[ProbabilityExplorer, ProbabilityR
             ),
         )
         ratio = f"{r.grad_ratio:.3g}"
-        if compact:
+        if compact:  # lines of at most 48 cells: a 60-column terminal
             return _lines(
                 f"ŷ {r.p:.2f}   y {r.y} (y flips it)   z = logit(ŷ) {f(r.z)}",
                 table,
-                f"∂L/∂z ratio, CE ÷ squared error {ratio}: a step would {direction} ŷ",
+                f"A step {direction}s ŷ · ∂L/∂z, CE ÷ squared error {ratio}",
             )
         return _lines(
             _pairs(
@@ -462,16 +462,14 @@ class SoftmaxExplorerWidget(ExplorerWidget[SoftmaxExplorer, SoftmaxReadout]):
         probabilities = format_column((r.softmax1, r.softmax2))
         for i, (x, p) in enumerate(((r.x1, probabilities[0]), (r.x2, probabilities[1])), start=1):
             chosen = r.selected == i
-            rows.append(
-                (f"{'▶' if chosen else ' '} class {i}: x{'₁₂'[i - 1]}", fixed(x, 1), p, "selected" if chosen else "")
-            )
+            tags = ", ".join(tag for tag, on in (("selected", chosen), ("true", compact and r.label == i)) if on)
+            rows.append((f"{'▶' if chosen else ' '} class {i}: x{'₁₂'[i - 1]}", fixed(x, 1), p, tags))
         loss = f"Loss −log softmax(x){'₁₂'[r.label - 1]}"
-        if compact:
+        if compact:  # lines of at most 48 cells: a 60-column terminal
             return _lines(
                 _columns(*rows),
-                f"x₁ − x₂ {fixed(r.diff, 1)}   σ(x₁ − x₂) {f(r.sigmoid_diff)}   difference {f(r.gap)}",
-                f"True class {r.label} (y flips it)   {loss} {f(r.ce)}",
-                f"Binary CE of x₁ − x₂ {f(r.bce)}: the same loss",
+                f"σ(x₁ − x₂) = σ({fixed(r.diff, 1)}) = {f(r.sigmoid_diff)} = softmax(x)₁",
+                f"{loss} {f(r.ce)} = BCE(x₁ − x₂)",
             )
         return _lines(
             _columns(*rows),
@@ -488,4 +486,11 @@ class SoftmaxExplorerWidget(ExplorerWidget[SoftmaxExplorer, SoftmaxReadout]):
         )
 
     def _notes(self, compact: bool) -> Text:
-        return _lines(LOGIT_RANGE_NOTE, "", "softmax(x)₁ and σ(x₁ − x₂) agree: two-class softmax is a sigmoid.")
+        agree = "softmax(x)₁ and σ(x₁ − x₂) agree: two-class softmax is a sigmoid."
+        if compact:
+            r = self.readout
+            return _lines(
+                f"softmax(x)₁ − σ(x₁ − x₂) = {f(r.gap)}: {agree}",
+                f"The true class is {r.label} (y flips it). {LOGIT_RANGE_NOTE}",
+            )
+        return _lines(LOGIT_RANGE_NOTE, "", agree)

@@ -119,17 +119,13 @@ class KClassExplorerWidget(ExplorerWidget[KClassExplorer, KClassReadout]):
             true = " true" if k == r.label else ""
             rows.append((f"{mark} {k + 1}{true}", fixed(z, 1), f"{bar(p)} {p:.3f}", fixed(g, 3)))
         if r.predicted is None:
-            predicted = "none: the highest logits tie"
+            predicted = "none (a tie)" if compact else "none: the highest logits tie"
         else:
             predicted = f"{r.predicted + 1} ({'right' if r.predicted == r.label else 'wrong'})"
         loss = f"Loss L = −log p{_SUBSCRIPTS[r.label + 1]}"
         uniform = f"Equal logits: log {len(r.logits)}"
-        if compact:
-            return _lines(
-                _columns(*rows),
-                f"{loss} {f(r.loss)}   ({uniform} = {f(r.uniform_loss)})",
-                f"Predicted class {predicted}",
-            )
+        if compact:  # lines of at most 48 cells: a 60-column terminal
+            return _lines(_columns(*rows), f"{loss} {f(r.loss)} · predicted {predicted}")
         return _lines(
             _columns(*rows),
             self._marks(),
@@ -151,5 +147,6 @@ class KClassExplorerWidget(ExplorerWidget[KClassExplorer, KClassReadout]):
         r = self.readout
         sums = f"The probabilities sum to {r.prob_sum:.4f}, the gradients to {fixed(r.grad_sum, 3)}."
         if compact:
-            return _lines(self._marks(), sums, GRADIENT_NOTE, RANGE_NOTE)
+            uniform = f"With equal logits the loss is log {len(r.logits)} = {f(r.uniform_loss)}."
+            return _lines(self._marks(), uniform, sums, GRADIENT_NOTE, RANGE_NOTE)
         return _lines(GRADIENT_NOTE, RANGE_NOTE)
