@@ -63,11 +63,18 @@ class LeaveQuiz(ModalScreen[bool]):
         self.query_one("#stay", Button).focus()
 
     def action_leave(self) -> None:
-        self.dismiss(True)
+        self._answer(True)
 
     def action_stay(self) -> None:
-        self.dismiss(False)
+        self._answer(False)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "leave")
+        self._answer(event.button.id == "leave")
+
+    def _answer(self, leave: bool) -> None:
+        """Close with the answer, unless another screen has opened over the dialog meanwhile: a
+        button's press arrives as a message, and Space then ? typed together had it arrive under
+        the help panel, where ``dismiss`` pops the panel instead and the quiz under it twice."""
+        if self.is_active:
+            self.dismiss(leave)
