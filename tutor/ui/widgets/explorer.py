@@ -215,6 +215,7 @@ class ExplorerWidget(Widget, Generic[StateT, ReadoutT], can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.state: StateT = state
         self.readout: ReadoutT = state.readout()
+        self._shown_shape = self._shape()
         self._show_labels()
 
     def compose(self) -> ComposeResult:
@@ -282,12 +283,19 @@ class ExplorerWidget(Widget, Generic[StateT, ReadoutT], can_focus=True):
             return self._numbers(compact=True)
         return _lines(self._numbers(compact=False), "", self._notes(compact=False))
 
+    def _shape(self) -> object:
+        """What decides how many rows the readout and notes take (a subclass whose readout grows
+        says so): a move that keeps it needs no new layout, only a repaint (a key press is faster)."""
+        return None
+
     def _show(self) -> None:
         if not self.is_mounted:
             return
-        self.query_one(".readout", Static).update(self._readout_renderable(), layout=False)
+        shape = self._shape()
+        layout, self._shown_shape = shape != self._shown_shape, shape
+        self.query_one(".readout", Static).update(self._readout_renderable(), layout=layout)
         if self.narrow:
-            self.query_one(".notes", Static).update(self._notes(compact=True), layout=False)
+            self.query_one(".notes", Static).update(self._notes(compact=True), layout=layout)
         self.query_one(FigurePlot).set_figure(self._figure())
 
     def on_resize(self, event: events.Resize) -> None:

@@ -139,6 +139,10 @@ class KClassExplorerWidget(ExplorerWidget[KClassExplorer, KClassReadout]):
             ),
         )
 
+    def _shape(self) -> object:
+        # A row per class; "predicted: none" (a tie) is longer and may wrap.
+        return self.state.k, self.readout.predicted is None
+
     def _marks(self) -> str:
         r = self.readout
         return f"▶ marks the class ←/→ moves ({r.selected + 1}); the true class is {r.label + 1} (y changes it)."

@@ -1,7 +1,7 @@
 """``LessonTable``: the course map's lessons, one row each, with the columns the width allows.
 
-An ``OptionList`` of rows under a header line (the list gives the cursor, the keys, the mouse and
-scrolling). Not a ``DataTable``: drawing one cell by cell through Rich was about a tenth of the
+An ``OptionList`` of rows, the header line its border title (the list gives the cursor, the keys,
+the mouse and scrolling). Not a ``DataTable``: drawing one cell by cell through Rich was about a tenth of the
 time to the first screen, and a DataTable keeps every column at any width. Here the columns are
 laid out for the width (:func:`fit_columns`): the title takes what is left and is cut with "…"
 when it must, Time is dropped before a title is cut, and the state and the best score always show.
@@ -29,8 +29,6 @@ SHORT_HEADERS = ("#", "Lesson", "Time", "State", "Best")
 NUMBER, TITLE, TIME, STATE, BEST = range(5)
 #: Cells between two columns.
 GAP = 2
-#: A title is not cut shorter than this while another column could make room.
-MIN_TITLE = 12
 
 
 class Row(NamedTuple):
@@ -179,11 +177,12 @@ class LessonTable(OptionList):
         return fit_columns(self._rows, width - 2)  # the gutter, and a column for a scroll bar
 
     def _show(self) -> None:
+        cursor = self.cursor_row
         self._layout = layout = self._fit()
         self.border_title = Content(format_row(layout.headers, layout))
         self.set_options(Content(" " + format_row(row, layout)) for row in self._rows)
         if self._rows:
-            self._cursor = min(self._cursor, len(self._rows) - 1)
+            self._cursor = min(cursor, len(self._rows) - 1)
             self.highlighted = self._cursor
 
     def on_resize(self) -> None:
