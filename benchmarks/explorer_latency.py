@@ -30,6 +30,7 @@ import statistics
 import time
 from collections.abc import Callable
 
+import isolated  # noqa: F401  # first: CE_TUTOR_HOME is a temporary folder, never the learner's
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult

@@ -38,6 +38,7 @@ import subprocess
 import sys
 import time
 
+import isolated  # noqa: F401  # first: CE_TUTOR_HOME is a temporary folder, never the learner's
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding

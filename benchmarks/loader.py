@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import isolated  # noqa: F401  # first: CE_TUTOR_HOME is a temporary folder, never the learner's
 import yaml
 
 from tutor.content import bundled_course_dir, load_course

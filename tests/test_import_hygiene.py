@@ -82,7 +82,7 @@ def test_home_screen_is_built_without_numpy_or_plotext(tmp_path):
             async with app.run_test(size=(100, 30)) as pilot:
                 await pilot.pause()
                 assert type(app.screen).__name__ == "HomeScreen", app.screen
-                assert app.screen.query_one("DataTable").row_count == 1
+                assert app.screen.query_one("LessonTable").row_count == 1
                 await pilot.press("question_mark")  # the help panel is light too
                 await pilot.pause()
                 assert type(app.screen).__name__ == "HelpScreen"

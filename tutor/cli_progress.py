@@ -13,9 +13,10 @@ import json
 import os
 import sqlite3
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from tutor.cli_output import err, out
 from tutor.progress.store import Stats, Store, open_store
@@ -71,7 +72,7 @@ def _command(args: argparse.Namespace, store: Store, course: Course) -> int:
 def _stats(store: Store, course: Course, *, as_json: bool) -> int:
     stats = store.stats(course)
     if as_json:
-        out(json.dumps({"path": str(store.status.path), **asdict(stats)}, indent=2))
+        out(json.dumps({"path": str(store.status.path), **msgspec.to_builtins(stats)}, indent=2))
     else:
         out(format_stats(stats, store.status.path))
     return EXIT_OK

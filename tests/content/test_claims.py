@@ -204,6 +204,43 @@ def test_lab_cross_entropy_recovers_in_about_ten_epochs(course: Course) -> None:
     assert mse.losses[500] > 0.95 * mse.losses[0] and mse.losses[-1] < 0.01
 
 
+def lab_figures_of(section: LabSection):
+    """The figures and summary the lab widget shows for ``section`` (the same runs, the same code)."""
+    from tutor.plots.figures import lab_figures
+
+    return lab_figures(run_lab(section, "bce")[0], run_lab(section, "mse")[0])
+
+
+def test_the_why_not_mse_lab_shows_the_plateau(course: Course) -> None:
+    """The lab shows only the loss curves, each as a share of its run's start (the caption says so),
+    and its summary numbers agree with the caption: cross-entropy halves its loss within ten epochs,
+    squared error only after hundreds."""
+    (section,) = sections(course, "why-not-mse", LabSection)
+    assert section.show == ("losses",)
+    says(course, "why-not-mse", "Each curve is its run's own loss as a share of its start")
+    figs = lab_figures_of(section)
+    assert all(s.y[0] == 1.0 for s in figs.losses.series)
+    assert figs.bce.halved_at is not None and figs.bce.halved_at <= 10
+    assert figs.mse.halved_at is not None and figs.mse.halved_at >= 200
+    summary = figs.summary(section.show)
+    assert f"squared error: the loss fell to half its start after {figs.mse.halved_at} epochs" in " ".join(summary)
+
+
+def test_the_extreme_outputs_labs_show_the_extremes_first(course: Course) -> None:
+    """Both labs put the histograms (the extremes) first; their summaries state the shares the
+    captions describe: every prediction extreme on separable data, about a sixth with flipped labels."""
+    separable, noisy = sections(course, "extreme-outputs", LabSection)
+    assert separable.show == noisy.show == ("histograms", "losses")
+    for section, share in ((separable, 1.0), (noisy, 1 / 6)):
+        figs = lab_figures_of(section)
+        assert figs.bce.extreme_fraction == pytest.approx(share, abs=0.03)
+        first = figs.summary(section.show)[0]
+        assert (
+            first.startswith("Trained with cross-entropy:")
+            and f"{figs.bce.extreme_fraction:.0%} of predictions" in first
+        )
+
+
 # ----- cross-entropy ----------------------------------------------------------------------
 
 

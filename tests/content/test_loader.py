@@ -306,6 +306,33 @@ def test_lab_numbers_must_be_finite_and_in_range(course_dir: Path, key: str, val
     assert any(message in line for line in problems(course_dir))
 
 
+def test_a_lab_shows_the_parts_it_lists_in_their_order(course_dir: Path) -> None:
+    from tutor.content.kinds import LabSection
+
+    def lab_of(course) -> LabSection:
+        return next(s for s in course.lessons[0].sections if isinstance(s, LabSection))
+
+    assert lab_of(load_course(course_dir)).show == ("losses", "histograms")  # the default: both
+    edit(course_dir, "    epochs: 50", "    epochs: 50\n    show: [histograms, losses]")
+    assert lab_of(load_course(course_dir)).show == ("histograms", "losses")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("[loss]", "show[0]: expected one of losses, histograms; got 'loss'"),
+        ("[losses, losses]", "show[1]: losses is listed twice"),
+        ("[]", "show: list at least one of losses, histograms"),
+        ("losses", "show: expected list, got text"),
+        ("[{a: 1}]", "show[0]: expected one of losses, histograms; got a mapping"),
+    ],
+)
+def test_a_labs_show_is_checked(course_dir: Path, value: str, message: str) -> None:
+    edit(course_dir, "    epochs: 50", f"    epochs: 50\n    show: {value}")
+    lines = problems(course_dir)
+    assert any(message in line and "basics.yaml:" in line for line in lines), lines
+
+
 def test_loader_checks_column_formats_with_format_problem(course_dir: Path) -> None:
     edit(course_dir, 'format: ".2f"', 'format: "auto3"')
     load_course(course_dir)  # accepted

@@ -46,9 +46,11 @@ def four(value: float) -> str:
 
 
 def readout(text: str) -> tuple[str, str, str, str] | None:
-    """(ŷ, y, cross-entropy loss, squared error) as the explorer shows them now; None if not in view."""
-    p = re.search(r"Predicted probability ŷ\s+(\S+)", text)
-    y = re.search(r"True label y\s+(\d)", text)
+    """(ŷ, y, cross-entropy loss, squared error) as the explorer shows them now, in its wide readout
+    ("Predicted probability ŷ 0.30", "True label y 1 (y flips it)") or its compact one ("ŷ 0.30
+    y 1 (y flips it)"); None if not in view."""
+    p = re.search(r"(?:Predicted probability ŷ|[│┃] ŷ)\s+(\d\.\d\d)", text)
+    y = re.search(r"\by\s+(\d)\s+\(y flips it\)", text)
     loss = re.search(r"loss L\s+([-+.\de]+)\s+([-+.\de]+)", text)  # not the plot's axis label
     if not (p and y and loss):
         return None
@@ -135,7 +137,7 @@ def test_lesson_scrolling_and_the_probability_explorer(terminal, tmp_path, width
     want = expected(hundredths, y)
     now = term.wait_for(lambda text: readout(text) == want, f"the readout {want}")
     if width >= 100:  # the legend under the plot fits only on a wide screen
-        assert f"you are here: ŷ = {want[0]}, L = {want[2]}" in now
+        assert f"you are here: ŷ {want[0]}, L {want[2]}" in now
 
     # Esc back to the course map, which now offers to continue the lesson (and, where the table
     # fits, says it is in progress); q quits

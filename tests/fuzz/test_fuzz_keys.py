@@ -386,3 +386,25 @@ def test_n_typed_right_after_an_answer_goes_on():
     for kind in (OptionsAsked, NumberAsked):
         before, after = asyncio.run(_answer_then_next(kind))
         assert after == before + 1, kind
+
+
+def test_a_dialog_answered_under_the_help_panel_does_not_crash():
+    """The example the fuzzer found: the leave dialog's button pressed (Enter, Space on it) in a
+    burst that also opens the help panel over the dialog. The press arrived under the panel, and
+    the dialog's dismissal popped the panel, then the quiz twice: no screens left."""
+    plan = [
+        ["m", "x", "space", "tab", "space", "f", "t", "shift+left"],
+        ["right", "a", "pagedown", "e"],
+        ["m", "6", "3", "3", "down", "e", "5", "1"],
+        ["backspace", "2", "up", "backspace", "1", "6"],
+        ["b", "u", "e", "up", "q", "space", "s", "comma"],
+        ["ctrl+c", "f"],
+        ["h", "n", "0", "s", "m", "e", "escape", "end"],
+        ["b", "8", "8"],
+        ["s", "w", "tab"],  # the dialog, and the focus on its Leave button
+        ["e", "enter", "w", "k"],
+        ["w", "space", "k", "1", "9", "equals_sign", "question_mark", "9"],
+        ["pagedown", "p"],
+        ["0", "enter", "E", "minus", "minus", "full_stop", "6"],
+    ]
+    asyncio.run(_drive("numeric", "entropy-and-kl", plan))  # raises if the app crashed

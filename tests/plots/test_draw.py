@@ -116,3 +116,69 @@ def test_marker_outside_the_limits_is_not_overlaid():
     fig = probability_figure(1).with_marker(0.005, 5.3, "off the top")
     assert draw.marker_cell(fig, ["┌──┐", "│  │", "│  │", "└──┘"]) is None
     assert draw.can_overlay(fig) and not draw.can_overlay(fig.with_marker(None))
+
+
+def _cells(fig, size=(100, 30)) -> list[str]:
+    """The plain-text rows plotext draws for ``fig`` (no title, the theme that adds no colour codes)."""
+    from rich.text import Text
+
+    plt = Plot()
+    draw.apply(plt, fig, title=False)
+    return Text.from_ansi(draw.build(plt, *size, "clear")).plain.split("\n")
+
+
+def test_sigma_prime_is_drawn_over_sigma():
+    """σ′ is what the lesson is about: it is drawn last, and wherever the two curves share a cell
+    the drawing shows σ′'s marker (•), not σ's braille."""
+    from dataclasses import replace
+
+    fig = figure("sigmoid")
+    sigma, slope = fig.series
+    assert [s for _, s in draw.draw_order(fig)][-1] is slope
+    both = _cells(fig)
+    hidden = np.full(sigma.y.shape, np.nan)  # not drawn: each curve alone, with the marker it has in the figure
+    only_sigma = _cells(replace(fig, series=(sigma, replace(slope, y=hidden))))
+    only_slope = _cells(replace(fig, series=(replace(sigma, y=hidden), slope)))
+
+    def curve(char: str) -> bool:  # a braille dot pattern or plotext's "dot" marker
+        return "\u2800" <= char <= "\u28ff" or char == "•"
+
+    shared = [
+        (row, col)
+        for row, (a, b) in enumerate(zip(only_sigma, only_slope, strict=True))
+        for col, (ca, cb) in enumerate(zip(a, b, strict=False))
+        if curve(ca) and curve(cb)
+    ]
+    assert shared, "the curves share no cell at this size: the test proves nothing"
+    assert all(both[row][col] == "•" for row, col in shared)
+
+
+def test_without_on_top_the_first_series_is_drawn_last():
+    fig = figure("ce-loss")
+    assert [i for i, _ in draw.draw_order(fig)] == [1, 0]
+
+
+@pytest.mark.parametrize("name", [*FIGURES, "probability", "softmax"])
+def test_every_tick_label_has_a_true_minus_sign(name):
+    from tutor.plots.figures import softmax_figure
+
+    fig = probability_figure(1) if name == "probability" else softmax_figure() if name == "softmax" else figure(name)
+    text = "\n".join(_cells(fig))
+    assert "-" not in text.replace("─", "")  # plotext's own labels would say -8; ours say −8
+
+
+def test_histograms_have_an_x_label_and_evenly_spaced_ticks():
+    from tutor import lab
+    from tutor.plots.figures import lab_figures
+
+    x, y = lab.make_dataset(n=60, seed=1)
+    figs = lab_figures(lab.train_logistic(x, y, "bce", epochs=30), lab.train_logistic(x, y, "mse", epochs=30))
+    for hist in (figs.hist_bce, figs.hist_mse):
+        assert hist.xlabel and hist.xticks is not None
+        gaps = np.diff(hist.xticks)
+        assert np.allclose(gaps, gaps[0])
+        for width in (36, 50, 100):  # two histograms side by side at 80 columns, and wide
+            rows = _cells(hist, (width, 16))
+            assert any(hist.xlabel in row for row in rows), (width, rows[-3:])
+            labels = rows[-2].split() if hist.xlabel not in rows[-2] else rows[-3].split()
+            assert labels == ["0.00", "0.25", "0.50", "0.75", "1.00"], (width, rows[-3:])

@@ -195,10 +195,16 @@ def _lab_runs(**kw):
 def test_lab_figures_plot_the_runs_and_summarise_them_truthfully():
     rb, rm = _lab_runs()
     figs = lab_figures(rb, rm)
-    np.testing.assert_array_equal(figs.losses.series[0].y, rb.losses)
-    np.testing.assert_array_equal(figs.losses.series[1].y, rm.losses)
+    # Each run's own loss as a share of its start: two losses on one axis cannot be misread by height.
+    np.testing.assert_array_equal(figs.losses.series[0].y, rb.losses / rb.losses[0])
+    np.testing.assert_array_equal(figs.losses.series[1].y, rm.losses / rm.losses[0])
+    assert figs.losses.series[0].y[0] == figs.losses.series[1].y[0] == 1.0
+    assert "÷" in figs.losses.ylabel and all("÷ its start" in s.label for s in figs.losses.series)
     np.testing.assert_array_equal(figs.losses.series[0].x, np.arange(60))
     assert figs.losses.yscale == "log"
+    for run, result in ((figs.bce, rb), (figs.mse, rm)):
+        halved = np.flatnonzero(result.losses <= result.losses[0] / 2)
+        assert run.halved_at == (int(halved[0]) if halved.size else None)
     for hist, result, summary in ((figs.hist_bce, rb, figs.bce), (figs.hist_mse, rm, figs.mse)):
         counts = hist.series[0].y
         assert hist.series[0].kind == "bar"
@@ -211,6 +217,19 @@ def test_lab_figures_plot_the_runs_and_summarise_them_truthfully():
         assert summary.final_loss == result.losses[-1]
         assert counts[0] == np.sum(probs < LOW)  # the outer bins are the "extreme" predictions
         assert len(table(hist)) == counts.size  # a histogram's text alternative lists every bar
+
+
+def test_lab_summary_says_what_the_parts_show():
+    rb, rm = _lab_runs(w0=-5.0, b0=0.0)  # the saturated, wrong start of lesson why-not-mse
+    figs = lab_figures(rb, rm)
+    losses = figs.summary(("losses",))
+    assert f"Trained with cross-entropy: the loss fell to half its start after {figs.bce.halved_at} epochs." in losses
+    assert figs.mse.halved_at is None  # 60 epochs are all plateau for squared error from here
+    assert "Trained with squared error: the loss did not fall to half its start in 60 epochs." in losses
+    assert not any("predictions are below" in line for line in losses)
+    extremes = figs.summary(("histograms",))
+    assert len(extremes) == 2 and all("of predictions are below 0.05 or above 0.95" in line for line in extremes)
+    assert figs.summary() == losses + extremes
 
 
 def test_lab_figures_need_equal_epochs():

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable
+
+from tutor.ui.widgets.lessons import LessonTable
 
 
 def _stack(app) -> list[str]:
@@ -11,7 +12,7 @@ def _stack(app) -> list[str]:
 
 
 def _row(app, index: int) -> list[str]:
-    return [str(cell) for cell in app.screen.query_one(DataTable).get_row_at(index)]
+    return [str(cell) for cell in app.screen.query_one(LessonTable).get_row_at(index)]
 
 
 async def test_home_lists_lessons_with_minutes_state_and_score(mini_course, ui):
@@ -262,7 +263,7 @@ async def test_bundled_course_opens(bundled_course, ui):
     app = ui.make_app(bundled_course)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        assert len(app.screen.query_one(DataTable).rows) == len(bundled_course.lessons)
+        assert app.screen.query_one(LessonTable).row_count == len(bundled_course.lessons)
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "LessonScreen"

@@ -85,7 +85,7 @@ async def test_esc_on_the_last_questions_feedback_keeps_the_whole_quiz(quiz_cour
         assert [(s["score"], s["total"]) for s in store.export()["scores"]] == [(3, 4)]
         await _press(pilot, "escape")  # nothing unfinished: no question asked
         assert _stack(app) == ["HomeScreen"]
-        assert app.screen.query_one("DataTable").get_row_at(0)[3:] == ["done", "3 / 4"]
+        assert app.screen.query_one("LessonTable").get_row_at(0)[3:] == ["done", "3 / 4"]
     assert len(_answers(store)) == 4
 
 

@@ -37,8 +37,9 @@ class Host(App):
 
 
 def four(v: float) -> str:
-    """How a mid-range number reads in the readout (4 decimals), formatted independently here."""
-    return f"{v:.4f}"
+    """How a mid-range number reads in the readout (4 decimals, a true minus sign), formatted
+    independently here."""
+    return f"{v:.4f}".replace("-", "\u2212")
 
 
 def marker_cell(plot: FigurePlot) -> tuple[int, int]:

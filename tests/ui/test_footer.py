@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Static
@@ -90,3 +92,76 @@ async def test_rebuilds_only_when_the_keys_change():
         app.screen.query_one("#knob").focus()
         await pilot.pause()
         assert list(footer.query("FooterKey")) != first
+
+
+class Many(App):
+    """A screen with more keys than a narrow footer holds, the ? key last (as the app binds it)."""
+
+    BINDINGS = [
+        *(
+            Binding(key, f"noop('{key}')", description)
+            for key, description in zip(
+                "abcdef", ["Open", "Quiz", "Practice", "Review", "Quit", "Exercises"], strict=True
+            )
+        ),
+        Binding("question_mark", "noop('?')", "Keys", key_display="?"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("plain")
+        yield KeysFooter(compact=True)
+
+    def action_noop(self, key: str) -> None:
+        pass
+
+
+def _shown_keys(app) -> list[str]:
+    return [key.key for key in app.screen.query_one(KeysFooter).query("FooterKey")]
+
+
+def _footer_cells(app) -> int:
+    """Cells the footer's keys take, as laid out (the last key's margin may fall off the edge)."""
+    keys = list(app.screen.query_one(KeysFooter).query("FooterKey"))
+    return max(key.region.right for key in keys) - min(key.region.x for key in keys)
+
+
+async def test_keys_that_do_not_fit_are_left_to_the_help_key():
+    app = Many()
+    async with app.run_test(size=(100, 10)) as pilot:
+        await pilot.pause()
+        assert _shown_keys(app) == [*"abcdef", "question_mark", "ctrl+p"]  # all of them, and the palette
+        await pilot.resize_terminal(60, 10)
+        await pilot.pause()
+        await pilot.pause()
+        shown = _shown_keys(app)
+        assert "ctrl+p" not in shown  # the palette key goes first
+        assert shown == [*"abcdef"[: len(shown) - 1], "question_mark"]  # the first keys, in order
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        await pilot.pause()
+        shown = _shown_keys(app)
+        assert shown == [*"abcdef"[: len(shown) - 1], "question_mark"]
+        assert len(shown) < 7
+        footer = app.screen.query_one(KeysFooter)
+        keys = list(footer.query("FooterKey"))
+        assert all(key.region.right <= footer.region.right for key in keys)  # nothing overflows or overlaps
+        assert all(a.region.right <= b.region.x for a, b in itertools.pairwise(keys))
+        await pilot.resize_terminal(100, 10)
+        await pilot.pause()
+        await pilot.pause()
+        assert _shown_keys(app) == [*"abcdef", "question_mark", "ctrl+p"]  # back, when there is room
+
+
+def test_fit_keys_keeps_the_help_key_and_drops_from_the_end():
+    from textual.widgets._footer import FooterKey  # a test may look inside; the footer never does
+
+    from tutor.ui.widgets.footer import fit_keys, key_cells
+
+    keys = [
+        FooterKey(k, shown, d, "noop")
+        for k, shown, d in (("a", "a", "Open"), ("b", "b", "Quiz"), ("question_mark", "?", "Keys"))
+    ]
+    assert [key_cells(k, compact=True) for k in keys] == [7, 7, 7]  # "a Open" and a margin
+    assert [k.key for k in fit_keys(keys, 20, compact=True)] == ["a", "b", "question_mark"]  # the last margin may go
+    assert [k.key for k in fit_keys(keys, 19, compact=True)] == ["a", "question_mark"]
+    assert [k.key for k in fit_keys(keys, 5, compact=True)] == ["question_mark"]  # never dropped

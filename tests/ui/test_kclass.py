@@ -114,3 +114,19 @@ async def test_tab_leaves_the_explorer():
         await pilot.press("tab")
         await pilot.pause()
         assert isinstance(app.focused, Button)
+
+
+async def test_a_class_added_or_removed_resizes_the_compact_readout():
+    """The compact readout has a row per class: adding one must lay it out again, not clip it."""
+    w = KClassExplorerWidget()
+    app = Host(w)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        readout = w.query_one(".readout")
+        assert w.narrow and readout.region.height == 5
+        await pilot.press("plus", "plus")
+        await pilot.pause()
+        assert readout.region.height == len(w._numbers(compact=True).plain.split("\n")) == 7
+        await pilot.press("minus")
+        await pilot.pause()
+        assert readout.region.height == 6

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import msgspec
 import numpy as np
 import pytest
 from rich.console import Console
@@ -56,16 +57,44 @@ async def test_lab_trains_in_a_worker_and_shows_what_the_lab_computes():
         x, y = lab.make_dataset(n=80, seed=2, separation=2.0, label_noise=0.0)
         rb = lab.train_logistic(x, y, "bce", lr=1.0, epochs=120, seed=2, w0=-3.0, b0=0.0)
         rm = lab.train_logistic(x, y, "mse", lr=1.0, epochs=120, seed=2, w0=-3.0, b0=0.0)
-        np.testing.assert_array_equal(figs.losses.series[0].y, rb.losses)
-        np.testing.assert_array_equal(figs.losses.series[1].y, rm.losses)
+        np.testing.assert_array_equal(figs.losses.series[0].y, rb.losses / rb.losses[0])
+        np.testing.assert_array_equal(figs.losses.series[1].y, rm.losses / rm.losses[0])
         plots = list(w.query(FigurePlot))
         assert [p.id for p in plots] == ["lab-losses", "lab-hist-bce", "lab-hist-mse"]
         summary = str(w.query_one(".summary", Static).content)
         for result in (rb, rm):
             extreme = np.mean((result.probs < 0.05) | (result.probs > 0.95))
             assert f"{extreme:.0%} of predictions are below 0.05 or above 0.95" in summary
-        assert f"{rb.losses[-1]:.4f}" in summary or f"{rb.losses[-1]:.3e}" in summary
+            halved = int(np.flatnonzero(result.losses <= result.losses[0] / 2)[0])
+            assert f"the loss fell to half its start after {halved} epochs" in summary
+        assert f"Final mean BCE {rb.losses[-1]:.4f}" in summary
         assert "Trained with cross-entropy" in summary and "Trained with squared error" in summary
+
+
+async def test_a_lab_shows_the_parts_its_section_lists_in_that_order():
+    w = LabWidget(msgspec.structs.replace(SECTION, show=("histograms",)))
+    app = Host(w)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.id for p in w.query(FigurePlot)] == ["lab-hist-bce", "lab-hist-mse"]
+        summary = str(w.query_one(".summary", Static).content)
+        assert "of predictions are below 0.05" in summary and "half its start" not in summary
+    w = LabWidget(msgspec.structs.replace(SECTION, show=("histograms", "losses")))
+    async with Host(w).run_test(size=SIZE) as pilot:
+        await w.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.id for p in w.query(FigurePlot)] == ["lab-hist-bce", "lab-hist-mse", "lab-losses"]
+
+
+async def test_the_lab_says_how_to_use_it_legibly():
+    w = LabWidget(SECTION)
+    async with Host(w).run_test(size=SIZE) as pilot:
+        await w.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Tab" in w.border_subtitle and "d" in w.border_subtitle
+        assert "Tab to a plot" in str(w.query_one(".status", Static).content)
+        assert w.styles.border_title_color.a > 0.9 and w.styles.border_subtitle_color.a > 0.9
 
 
 async def test_lab_plots_have_text_alternatives():

@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult
 
 from tutor import core
 from tutor.plots.figures import FIGURES, figure, table
-from tutor.ui.widgets.plot import FigurePlot, format_number
+from tutor.ui.widgets.plot import FigurePlot
 
 SIZE = (120, 40)
 
@@ -44,7 +44,8 @@ async def test_each_figure_draws_with_title_axes_and_legend(name):
         await pilot.pause()
         fig = figure(name)
         text = plot.render().plain
-        assert fig.title in text and fig.xlabel in text
+        assert str(plot.border_title) == fig.title  # in the top border, a row plotext would take
+        assert fig.title not in text and fig.xlabel in text
         for s in fig.series:
             assert s.label in text  # the legend, under the plot
         lines = text.split("\n")
@@ -80,7 +81,7 @@ async def test_table_tells_the_truth_beyond_the_clipped_axis():
     async with Host(plot).run_test(size=SIZE) as pilot:
         await pilot.press("d")
         await pilot.pause()
-        assert "-200.0000" in plain(plot.render())  # −1/0.005, below the axis cut at −10
+        assert "−200.0000" in plain(plot.render())  # −1/0.005, below the axis cut at −10
 
 
 async def test_table_shows_whole_numbers_without_decimals():
@@ -133,20 +134,23 @@ async def test_follows_the_app_theme():
         assert "σ(z)" in plot.render().plain
 
 
+async def test_a_plot_and_its_caption_fit_one_screen_at_80x24():
+    """58% of the terminal's height at most: 13 rows at 80×24, which leaves room in the lesson for the
+    section's rule above and a caption of three lines below."""
+    plot = FigurePlot("ce-loss")
+    async with Host(plot).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert plot.outer_size.height == 13
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert plot.outer_size.height == 22  # its full height where there is room
+
+
 async def test_set_figure_replaces_the_drawing():
     plot = FigurePlot("sigmoid")
     async with Host(plot).run_test(size=SIZE) as pilot:
         await pilot.pause()
         plot.set_figure(figure("ce-vs-mse"))
         await pilot.pause()
-        assert figure("ce-vs-mse").title in plot.render().plain
-
-
-def test_format_number():
-    assert format_number(1.2039728) == "1.2040"
-    assert format_number(-200.0) == "-200.0000"
-    assert format_number(0.00067026) == "6.703e-04"
-    assert format_number(0.0) == "0"
-    assert format_number(float("inf")) == "infinity"
-    assert format_number(float("-inf")) == "minus infinity"
-    assert format_number(float("nan")) == "undefined"
+        assert str(plot.border_title) == figure("ce-vs-mse").title
+        assert figure("ce-vs-mse").series[1].label in plot.render().plain

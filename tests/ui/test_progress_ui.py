@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import DataTable
-
 from tutor.content.model import Course
 from tutor.progress import open_store
 from tutor.study import Progress
+from tutor.ui.widgets.lessons import LessonTable
 
 LATER = timedelta(minutes=5)  # past FSRS's first "Again" step (1 minute), before its "Good" step (10)
 
@@ -26,7 +25,7 @@ def _stack(app) -> list[str]:
 
 
 def _row(app, index: int) -> list[str]:
-    return [str(cell) for cell in app.screen.query_one(DataTable).get_row_at(index)]
+    return [str(cell) for cell in app.screen.query_one(LessonTable).get_row_at(index)]
 
 
 async def _finish_quiz(pilot, ui, pattern: list[bool]) -> None:
@@ -86,7 +85,7 @@ async def test_each_lesson_reopens_at_its_own_section(two_lessons, ui, store):
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         assert ui.text_of(app, "#home-continue") == "Continue: More, section 1 of 3 — press c"
-        assert app.screen.query_one(DataTable).cursor_row == 1  # the cursor starts on the lesson to continue
+        assert app.screen.query_one(LessonTable).cursor_row == 1  # the cursor starts on the lesson to continue
         await _press(pilot, "up", "enter")  # the first lesson: not the last one read, still resumed
         assert ui.position(app) == "Lesson 1 of 2 · section 2 of 3"
 

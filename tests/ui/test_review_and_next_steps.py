@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import DataTable
 
 from tutor.study import Progress
+from tutor.ui.widgets.lessons import LessonTable
 
 
 def _app(ui, course, store, **kwargs):
@@ -154,6 +154,6 @@ async def test_the_course_map_cursor_starts_on_the_lesson_to_continue(two_lesson
     app = _app(ui, two_lessons, store)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        assert app.screen.query_one(DataTable).cursor_row == 1
+        assert app.screen.query_one(LessonTable).cursor_row == 1
         await _press(pilot, "t")  # t quizzes the lesson under the cursor: the one to continue
         assert app.screen.title == "More — quiz"

@@ -44,17 +44,28 @@ def test_lesson_worked_table(snap_compare, mini_course, ui):
     assert snap_compare(app, terminal_size=WIDE, press=["n", "n"], run_before=_settle)
 
 
-def test_explorer(snap_compare, mini_course, ui):
-    async def focus_explorer(pilot) -> None:
-        await _settle(pilot)
-        for _ in range(4):
-            await pilot.press("n")
-        pilot.app.screen.query_one("ProbabilityExplorerWidget").focus()
-        await pilot.press("right", "right", "right")
-        await _settle(pilot)
+async def _focus_explorer(pilot) -> None:
+    await _settle(pilot)
+    for _ in range(4):
+        await pilot.press("n")
+    pilot.app.screen.query_one("ProbabilityExplorerWidget").focus()
+    await pilot.press("right", "right", "right")
+    await _settle(pilot)
 
+
+def test_explorer(snap_compare, mini_course, ui):
     app = ui.make_app(mini_course, lesson="basics")
-    assert snap_compare(app, terminal_size=WIDE, run_before=focus_explorer)
+    assert snap_compare(app, terminal_size=WIDE, run_before=_focus_explorer)
+
+
+def test_explorer_80x24(snap_compare, mini_course, ui):
+    """The compact readout above the plot: the numbers and the marker on one screen."""
+    app = ui.make_app(mini_course, lesson="basics")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_focus_explorer)
+
+
+def test_home_80x24(snap_compare, mini_course, ui):
+    assert snap_compare(ui.make_app(mini_course), terminal_size=(80, 24), run_before=_settle)
 
 
 def test_quiz_question(snap_compare, mini_course, ui):

@@ -15,7 +15,6 @@ import ast
 import functools
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, cast
 
 import msgspec
@@ -72,8 +71,7 @@ _COMPARISONS = (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq)
 _SPELLINGS = {"\u2212": "-", "·": "*", "×": "*", "÷": "/", "^": "**"}
 
 
-@dataclass(frozen=True)
-class Grammar:
+class Grammar(msgspec.Struct, frozen=True):
     """What an expression may contain, and how long and deep it may be (every cost is bounded)."""
 
     #: function name -> (min args, max args)

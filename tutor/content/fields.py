@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
+
+import msgspec
 
 from tutor.content.errors import Location
 from tutor.content.expr import Expr, ExprError, parse
@@ -25,13 +26,12 @@ _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "tru
 MAX_MESSAGE = 300
 
 
-@dataclass
-class Problems:
+class Problems(msgspec.Struct):
     """Every problem found in a course, each with its location (and the stated numbers met)."""
 
-    items: list[tuple[Location, str]] = field(default_factory=list)
+    items: list[tuple[Location, str]] = msgspec.field(default_factory=list)
     #: every well-formed number marker met while reading, for ``checks.py``
-    stated: list[StatedNumber] = field(default_factory=list)
+    stated: list[StatedNumber] = msgspec.field(default_factory=list)
     #: markers met so far, well-formed or not (their number is capped: each costs a parse)
     markers: int = 0
     #: problems found beyond ``MAX_PROBLEMS``, counted but not kept

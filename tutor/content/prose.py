@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 import msgspec
 
@@ -30,8 +29,7 @@ RELATIONS = ("≈", "=")
 _MINUS = "-−"
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(msgspec.Struct, frozen=True):
     expr: Expr
     relation: str
     stated: str

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from rich.text import Text
 
-from tutor.plots.figures import Figure
+from tutor.plots.figures import Figure, Series, nice_ticks
 
 #: (plotext marker, legend sample) per series, in order: distinct shapes, not only colours.
 LINE_MARKERS = (("braille", "⠤⠤"), ("dot", "••"), ("x", "xx"))
@@ -25,6 +25,10 @@ BAR_MARKER = ("sd", "██")
 COLORS = (12, 208, 10)
 POINT_MARKER = "@"
 POINT_COLOR = 9
+#: The marker's style where we place it: a red block behind a bold @; without colour (NO_COLOR)
+#: the block is the foreground colour, so the marker stands out by its shape, not a grey on grey.
+POINT_STYLE = f"bold reverse color({POINT_COLOR})"
+POINT_STYLE_NO_COLOR = "bold reverse"
 
 
 def _visible(fig: Figure, x: np.ndarray, y: np.ndarray) -> tuple[list[float], list[float]]:
@@ -55,11 +59,26 @@ def _log_ticks(fig: Figure) -> tuple[list[float], list[str]]:
     mantissas = (1, 2, 5) if span < 1.2 else (1, 3) if span < 3.2 else (1,)
     ticks = [(np.log10(m) + k, m * 10.0**k) for k in decades for m in mantissas]
     ticks = [(t, v) for t, v in ticks if lo - 1e-9 <= t <= hi + 1e-9] or [(lo, 10**lo)]
-    return [t for t, _ in ticks], [f"{v:.3g}" for _, v in ticks]
+    return [t for t, _ in ticks], [_tick_label(v, ".3g") for _, v in ticks]
 
 
-def _tick_label(v: float) -> str:
-    return f"{v:g}"
+def _tick_label(v: float, spec: str = "g") -> str:
+    """A tick's label, with a true minus sign (plotext's own labels have a hyphen)."""
+    return format(v, spec).replace("-", "\u2212")
+
+
+def _tick_labels(values: tuple[float, ...]) -> list[str]:
+    """An axis's labels, all with as many decimals as the finest needs (0.00 0.25 0.50, never 0 0.25 0.5)."""
+    decimals = max((len(f"{v:g}".partition(".")[2]) for v in values if "e" not in f"{v:g}"), default=0)
+    return [_tick_label(v, f".{min(decimals, 3)}f") for v in values]
+
+
+def draw_order(fig: Figure) -> list[tuple[int, Series]]:
+    """(index, series) in the order they are drawn: last to first, then ``fig.on_top`` over them all
+    (plotext draws a later series over an earlier one where they share a cell)."""
+    top = fig.on_top if 0 <= fig.on_top < len(fig.series) else 0
+    rest = [(i, s) for i, s in reversed(list(enumerate(fig.series))) if i != top]
+    return [*rest, (top, fig.series[top])] if fig.series else []
 
 
 def apply(plt: Any, fig: Figure, *, title: bool = True) -> None:
@@ -68,8 +87,7 @@ def apply(plt: Any, fig: Figure, *, title: bool = True) -> None:
     The caller refreshes the widget afterwards; ``build`` sizes the canvas at render time.
     """
     plt.clear_figure()
-    # Drawn last to first, so the first series (the one the figure is about) is on top.
-    for i, s in reversed(list(enumerate(fig.series))):
+    for i, s in draw_order(fig):
         color = COLORS[i % len(COLORS)]
         if s.kind == "bar":
             plt.bar(s.x.tolist(), s.y.tolist(), color=color, marker=BAR_MARKER[0], width=0.8, reset_ticks=False)
@@ -90,10 +108,15 @@ def apply(plt: Any, fig: Figure, *, title: bool = True) -> None:
         plt.xlim(*fig.xlim)
     if fig.yscale == "log":
         plt.yticks(*_log_ticks(fig))
-    if fig.xticks is not None:
-        plt.xticks(list(fig.xticks), [_tick_label(v) for v in fig.xticks])
-    if fig.yticks is not None:
-        plt.yticks(list(fig.yticks), [_tick_label(v) for v in fig.yticks])
+    # Ticks are always ours, so every label has a true minus sign: the figure's, else round ones.
+    xticks = fig.xticks if fig.xticks is not None else nice_ticks(*fig.xlim) if fig.xlim is not None else None
+    if xticks is not None:
+        plt.xticks(list(xticks), _tick_labels(xticks))
+    yticks = fig.yticks
+    if yticks is None and fig.ylim is not None and fig.yscale == "linear":
+        yticks = nice_ticks(*fig.ylim)
+    if yticks is not None:
+        plt.yticks(list(yticks), _tick_labels(yticks))
 
 
 def build(plt: Any, width: int, height: int, theme: str) -> str:
@@ -103,7 +126,7 @@ def build(plt: Any, width: int, height: int, theme: str) -> str:
     # as well (plotext <6 internals, pinned in pyproject), and so do we.
     plt._set_size(width, height)
     plt.theme(theme)
-    canvas = plt.build()
+    canvas: str = plt.build()
     return canvas[:-1] if canvas.endswith("\n") else canvas  # no blank line under the axes
 
 
@@ -126,7 +149,7 @@ def marker_cell(fig: Figure, lines: list[str]) -> tuple[int, int] | None:
     is plotext's own, checked cell for cell against plotext in tests/plots/test_draw.py.
     """
     m = fig.marker
-    if m is None or not can_overlay(fig) or not np.isfinite(m.y):
+    if m is None or fig.xlim is None or fig.ylim is None or not can_overlay(fig) or not np.isfinite(m.y):
         return None
     (x0, x1), (y0, y1) = fig.xlim, fig.ylim
     if not (x0 <= m.x <= x1 and y0 <= m.y <= y1):
@@ -142,7 +165,7 @@ def marker_cell(fig: Figure, lines: list[str]) -> tuple[int, int] | None:
     return bottom - 1 - _cell(m.y, y0, y1, rows), left + _cell(m.x, x0, x1, cols)
 
 
-def overlay_marker_lines(lines: list[Text], fig: Figure) -> list[Text]:
+def overlay_marker_lines(lines: list[Text], fig: Figure, style: str = POINT_STYLE) -> list[Text]:
     """``lines`` (a drawing of ``fig`` without its marker, one Text per row) with the marker
     on it, exactly where plotext would have drawn it; only the marker's row is a new Text,
     the others are the same objects, so a caller can tell which rows changed."""
@@ -154,19 +177,19 @@ def overlay_marker_lines(lines: list[Text], fig: Figure) -> list[Text]:
     if col >= len(line.plain):
         return list(lines)
     marked = line[:col]
-    marked.append(POINT_MARKER, style=f"bold color({POINT_COLOR})")
+    marked.append(POINT_MARKER, style=style)
     marked.append_text(line[col + 1 :])
     return [*lines[:row], marked, *lines[row + 1 :]]
 
 
 def overlay_marker(canvas: Text, fig: Figure) -> Text:
     """A copy of ``canvas`` (a drawing of ``fig`` without its marker) with the marker on it."""
-    out = Text("\n").join(overlay_marker_lines(canvas.split("\n", allow_blank=True), fig))
+    out = Text("\n").join(overlay_marker_lines(list(canvas.split("\n", allow_blank=True)), fig))
     out.no_wrap = canvas.no_wrap
     return out
 
 
-def legend_entries(fig: Figure) -> list[Text]:
+def legend_entries(fig: Figure, point_style: str = POINT_STYLE) -> list[Text]:
     """One styled entry per series (marker sample and label), then the marker point."""
     entries = []
     for i, s in enumerate(fig.series):
@@ -177,17 +200,17 @@ def legend_entries(fig: Figure) -> list[Text]:
         entries.append(entry)
     if fig.marker is not None:
         entry = Text()
-        entry.append(POINT_MARKER, style=f"bold color({POINT_COLOR})")
+        entry.append(POINT_MARKER, style=point_style)
         entry.append(f" {fig.marker.label}")
         entries.append(entry)
     return entries
 
 
-def legend(fig: Figure, width: int, gap: int = 3) -> list[Text]:
+def legend(fig: Figure, width: int, gap: int = 2, point_style: str = POINT_STYLE) -> list[Text]:
     """Legend lines at most ``width`` cells wide: entries packed left to right, long ones cropped."""
     lines: list[Text] = []
     line = Text()
-    for entry in legend_entries(fig):
+    for entry in legend_entries(fig, point_style):
         entry.truncate(max(width, 1), overflow="ellipsis")
         if line.cell_len and line.cell_len + gap + entry.cell_len > width:
             lines.append(line)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, fields, replace
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Literal, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
 from tutor import core
+from tutor.plots.numbers import format_number
 
 Array = NDArray[np.float64]
 
@@ -35,6 +36,7 @@ P_GRID.flags.writeable = False
 #: Logit grid for the z-figures: −8..8 in steps of 0.125 (129 points, integers included).
 Z_GRID: Array = np.arange(-64, 65, dtype=np.float64) / 8.0
 Z_GRID.flags.writeable = False
+Z_TICKS = (-8.0, -4.0, 0.0, 4.0, 8.0)
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,7 +73,7 @@ class Figure:
     """What to draw: axis labels, series, optional y-limits and a plain-words description.
 
     ``ylim`` only limits what is drawn (points outside are not plotted); ``table`` still
-    reports the true values.  ``xticks``/``yticks`` fix the tick positions (else the renderer
+    reports the true values.  ``on_top`` names the series drawn over the others.  ``xticks``/``yticks`` fix the tick positions (else the renderer
     chooses); with ``yscale="log"`` points with y ≤ 0 are not drawn.  ``description`` is the
     accessible summary of the picture.
     """
@@ -87,6 +89,8 @@ class Figure:
     yscale: Literal["linear", "log"] = "linear"
     description: str = ""
     marker: Marker | None = field(default=None)
+    on_top: int = 0
+    """The series drawn last, over the others where they cross (by default the first)."""
 
     def with_marker(self, x: float | None, y: float = 0.0, label: str = "") -> Figure:
         """This figure with a highlighted point (the explorers' current position);
@@ -112,8 +116,8 @@ def _ce_loss() -> Figure:
         xlabel="predicted probability ŷ",
         ylabel="loss L",
         series=(
-            Series("true label y = 1: L = −log ŷ", p, core.bce(p, 1.0)),
-            Series("true label y = 0: L = −log(1 − ŷ)", p, core.bce(p, 0.0)),
+            Series("true label y = 1: L = −log ŷ", p, _values(core.bce(p, 1.0))),
+            Series("true label y = 0: L = −log(1 − ŷ)", p, _values(core.bce(p, 0.0))),
         ),
         ylim=(0.0, 5.0),
         xlim=(0.0, 1.0),
@@ -134,8 +138,8 @@ def _ce_vs_mse() -> Figure:
         xlabel="predicted probability ŷ",
         ylabel="loss L",
         series=(
-            Series("cross-entropy −log ŷ", p, core.bce(p, 1.0)),
-            Series("squared error (1 − ŷ)²", p, core.mse(p, 1.0)),
+            Series("cross-entropy −log ŷ", p, _values(core.bce(p, 1.0))),
+            Series("squared error (1 − ŷ)²", p, _values(core.mse(p, 1.0))),
         ),
         ylim=(0.0, 5.0),
         xlim=(0.0, 1.0),
@@ -155,8 +159,8 @@ def _grad_p() -> Figure:
         xlabel="predicted probability ŷ",
         ylabel="∂L/∂ŷ",
         series=(
-            Series("cross-entropy −1/ŷ", p, core.bce_grad_p(p, 1.0)),
-            Series("squared error 2(ŷ − 1)", p, core.mse_grad_p(p, 1.0)),
+            Series("cross-entropy −1/ŷ", p, _values(core.bce_grad_p(p, 1.0))),
+            Series("squared error 2(ŷ − 1)", p, _values(core.mse_grad_p(p, 1.0))),
         ),
         ylim=(-10.0, 0.0),
         xlim=(0.0, 1.0),
@@ -176,11 +180,12 @@ def _grad_z() -> Figure:
         xlabel="logit z (ŷ = σ(z))",
         ylabel="∂L/∂z",
         series=(
-            Series("cross-entropy σ(z) − 1", z, core.bce_grad_z(z, 1.0)),
-            Series("squared error 2(σ(z) − 1)·σ′(z)", z, core.mse_grad_z(z, 1.0)),
+            Series("cross-entropy σ(z) − 1", z, _values(core.bce_grad_z(z, 1.0))),
+            Series("squared error 2(σ(z) − 1)·σ′(z)", z, _values(core.mse_grad_z(z, 1.0))),
         ),
         ylim=(-1.0, 0.0),
         xlim=(-8.0, 8.0),
+        xticks=Z_TICKS,
         yticks=(-1.0, -0.75, -0.5, -0.25, 0.0),
         description=(
             "At large negative z the model is confidently wrong. Cross-entropy's gradient is close to −1 "
@@ -199,12 +204,14 @@ def _sigmoid() -> Figure:
         xlabel="logit z",
         ylabel="value",
         series=(
-            Series("σ(z) = 1/(1 + e^(−z))", z, core.sigmoid(z)),
-            Series("σ′(z) = σ(z)(1 − σ(z))", z, core.sigmoid_grad(z)),
+            Series("σ(z) = 1/(1 + e^(−z))", z, _values(core.sigmoid(z))),
+            Series("σ′(z) = σ(z)(1 − σ(z))", z, _values(core.sigmoid_grad(z))),
         ),
+        on_top=1,  # the slope is what the lesson is about: over σ where the two cross, never hidden
         ylim=(0.0, 1.0),
         yticks=(0.0, 0.25, 0.5, 0.75, 1.0),
         xlim=(-8.0, 8.0),
+        xticks=Z_TICKS,
         description=(
             "σ(z) rises in an S from near 0 at z = −8 through 0.5 at z = 0 to near 1 at z = 8. "
             "Its slope σ′(z) is a bump with its peak of 0.25 at z = 0 and almost 0 at both ends: "
@@ -369,8 +376,8 @@ def probability_figure(y: int) -> Figure:
         xlabel="predicted probability ŷ",
         ylabel="loss L",
         series=(
-            Series("cross-entropy", p, core.bce(p, float(y))),
-            Series("squared error", p, core.mse(p, float(y))),
+            Series("cross-entropy", p, _values(core.bce(p, float(y)))),
+            Series("squared error", p, _values(core.mse(p, float(y)))),
         ),
         ylim=(0.0, 5.0),
         xlim=(0.0, 1.0),
@@ -395,7 +402,7 @@ def softmax_figure() -> Figure:
         title="Two-class softmax is a sigmoid of the logit difference",
         xlabel="logit difference x₁ − x₂",
         ylabel="P(class 1)",
-        series=(Series("σ(x₁ − x₂)", d, core.sigmoid(d)),),
+        series=(Series("σ(x₁ − x₂)", d, _values(core.sigmoid(d))),),
         ylim=(0.0, 1.0),
         yticks=(0.0, 0.25, 0.5, 0.75, 1.0),
         xlim=(-10.0, 10.0),
@@ -411,13 +418,20 @@ K_LOGIT_GRID: Array = np.arange(-50, 51, dtype=np.float64) / 10.0
 K_LOGIT_GRID.flags.writeable = False
 
 
-@lru_cache(maxsize=64)
 def kclass_figure(tenths: tuple[int, ...], selected: int, label: int) -> Figure:
     """The K-class explorer's picture: the loss as the selected logit sweeps −5..5, the others fixed.
 
     ``tenths`` are the logits in tenths (as the explorer stores them), ``selected`` and ``label``
-    0-based classes.  The slope of the curve at the current logit is ∂L/∂z_selected.
+    0-based classes.  The slope of the curve at the current logit is ∂L/∂z_selected.  The curve
+    does not depend on the selected logit's own value, so moving it returns the same figure (the
+    plot then only moves its marker).
     """
+    others = tuple(0 if k == selected else t for k, t in enumerate(tenths))
+    return _kclass_figure(others, selected, label)
+
+
+@lru_cache(maxsize=64)
+def _kclass_figure(tenths: tuple[int, ...], selected: int, label: int) -> Figure:
     k = len(tenths)
     if not 0 <= selected < k or not 0 <= label < k:
         raise ValueError(f"selected and label must be classes 0..{k - 1}; got {selected}, {label}")
@@ -521,6 +535,12 @@ class RunSummary:
     """Fraction of training predictions below ``LOW`` or above ``HIGH``."""
     low_fraction: float
     high_fraction: float
+    halved_at: int | None = None
+    """The first epoch whose loss is at most half the loss at epoch 0 (None: never, in this run)."""
+
+
+#: What a lab can show (the ``show`` of a lab section): its loss curves, its histograms, or both.
+LAB_PARTS = ("losses", "histograms")
 
 
 @dataclass(frozen=True, eq=False)
@@ -532,6 +552,22 @@ class LabFigures:
     hist_mse: Figure
     bce: RunSummary
     mse: RunSummary
+    epochs: int = 0
+
+    def summary(self, parts: tuple[str, ...] = LAB_PARTS) -> list[str]:
+        """The lab's findings in words for the parts shown, in their order (also the text alternative)."""
+        lines = []
+        for part in parts:
+            if part == "losses":
+                lines += [_halving(run, self.epochs) for run in (self.bce, self.mse)]
+                lines.append(
+                    f"Final mean BCE {format_number(self.bce.final_loss)}, final mean squared error "
+                    f"{format_number(self.mse.final_loss)}: two different losses, so each curve is drawn "
+                    "as a share of its own start."
+                )
+            elif part == "histograms":
+                lines += [_extremes(run) for run in (self.bce, self.mse)]
+        return lines
 
 
 LOW, HIGH = 0.05, 0.95
@@ -539,12 +575,36 @@ HIST_BINS = 20
 """Bins of width 0.05: the first and last hold exactly the predictions the summary calls extreme."""
 
 
+def _percent(fraction: float) -> str:
+    return f"{fraction:.0%}"
+
+
+def _halving(run: RunSummary, epochs: int) -> str:
+    if run.halved_at is None:
+        return f"Trained with {run.loss_name}: the loss did not fall to half its start in {epochs} epochs."
+    return f"Trained with {run.loss_name}: the loss fell to half its start after {run.halved_at} epochs."
+
+
+def _extremes(run: RunSummary) -> str:
+    return (
+        f"Trained with {run.loss_name}: {_percent(run.extreme_fraction)} of predictions are below {LOW} or above "
+        f"{HIGH} ({_percent(run.low_fraction)} below, {_percent(run.high_fraction)} above)."
+    )
+
+
+def _halved_at(losses: Array) -> int | None:
+    if not len(losses):
+        return None
+    below = np.flatnonzero(losses <= losses[0] / 2.0)
+    return int(below[0]) if below.size else None
+
+
 def _summary(name: str, losses: Array, probs: Array) -> RunSummary:
     probs = np.asarray(probs, dtype=np.float64)
     low = float(np.mean(probs < LOW)) if probs.size else 0.0
     high = float(np.mean(probs > HIGH)) if probs.size else 0.0
     final = float(losses[-1]) if len(losses) else math.nan
-    return RunSummary(name, final, low + high, low, high)
+    return RunSummary(name, final, low + high, low, high, _halved_at(losses))
 
 
 def _histogram(title: str, probs: Array) -> Figure:
@@ -552,9 +612,9 @@ def _histogram(title: str, probs: Array) -> Figure:
     centres = (edges[:-1] + edges[1:]) / 2.0
     return Figure(
         title=title,
-        xlabel="predicted probability ŷ (bin centre)",
-        ylabel="number of examples",
-        series=(Series("examples", centres, counts.astype(np.float64), kind="bar"),),
+        xlabel="predicted probability ŷ",
+        ylabel="",  # the legend says what the bars count; a y label here leaves no room for the x label
+        series=(Series("examples per bin of width 0.05", centres, counts.astype(np.float64), kind="bar"),),
         xlim=(0.0, 1.0),
         xticks=(0.0, 0.25, 0.5, 0.75, 1.0),
         yticks=nice_ticks(0.0, float(max(counts.max(), 1))),
@@ -565,11 +625,28 @@ def _histogram(title: str, probs: Array) -> Figure:
     )
 
 
-def lab_figures(result_bce, result_mse) -> LabFigures:
+def _relative(losses: Array) -> Array:
+    """``losses`` as a share of the first (unchanged when the first is 0: nothing to divide by)."""
+    return losses / losses[0] if len(losses) and losses[0] > 0 else losses
+
+
+class _Run(Protocol):
+    """What the lab figures need of a training run (``tutor.lab.LabResult``)."""
+
+    @property
+    def losses(self) -> Array: ...
+    @property
+    def probs(self) -> Array: ...
+
+
+def lab_figures(result_bce: _Run, result_mse: _Run) -> LabFigures:
     """Figures and summary for a lab run with each loss (two ``tutor.lab.LabResult``s).
 
-    The loss curves are each run's own training loss (mean BCE for the BCE run, mean
-    squared error for the MSE run), per epoch.
+    The runs minimise different losses (mean BCE, mean squared error), so their curves cannot
+    share an axis in their own units ("squared error ends lower" would compare two scales): each
+    is drawn as a share of its value at epoch 0, on a log axis. Both start at 1; how fast each
+    falls, and a plateau, read the same whatever the loss. The description and the summary give
+    the final losses in their own units.
     """
     lb = np.asarray(result_bce.losses, dtype=np.float64)
     lm = np.asarray(result_mse.losses, dtype=np.float64)
@@ -580,19 +657,20 @@ def lab_figures(result_bce, result_mse) -> LabFigures:
     bce_s = _summary("cross-entropy", lb, result_bce.probs)
     mse_s = _summary("squared error", lm, result_mse.probs)
     losses = Figure(
-        title="Training loss per epoch (each run's own loss)",
+        title="Each run's loss as a share of its start",
         xlabel="epoch",
-        ylabel="mean loss (log scale)",
+        ylabel="loss ÷ loss at epoch 0",
         series=(
-            Series("trained with cross-entropy: mean BCE", epochs, lb),
-            Series("trained with squared error: mean MSE", epochs, lm),
+            Series("cross-entropy run: mean BCE ÷ its start", epochs, _relative(lb)),
+            Series("squared-error run: mean MSE ÷ its start", epochs, _relative(lm)),
         ),
         xticks=nice_ticks(0.0, float(max(n - 1, 1))),
         yscale="log",
         description=(
-            f"Over {n} epochs the cross-entropy run's mean BCE ends at {bce_s.final_loss:.4f} and the "
-            f"squared-error run's mean MSE ends at {mse_s.final_loss:.4f}. The two curves measure "
-            "different losses, so compare their shapes, not their heights."
+            f"Over {n} epochs each run's own loss, divided by its value at epoch 0 (log scale): both curves "
+            "start at 1 and show how fast each run learns, not which loss is lower, since they measure "
+            f"different losses. In its own units the cross-entropy run's mean BCE ends at {format_number(bce_s.final_loss)} "
+            f"and the squared-error run's mean squared error at {format_number(mse_s.final_loss)}."
         ),
     )
     return LabFigures(
@@ -601,4 +679,5 @@ def lab_figures(result_bce, result_mse) -> LabFigures:
         hist_mse=_histogram("Predictions after training with squared error", result_mse.probs),
         bce=bce_s,
         mse=mse_s,
+        epochs=n,
     )

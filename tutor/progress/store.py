@@ -20,10 +20,11 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+
+import msgspec
 
 from tutor.progress import schema
 from tutor.progress.schema import NewerSchema
@@ -40,8 +41,7 @@ Clock = Callable[[], datetime]
 Work = Callable[[sqlite3.Connection], object]
 
 
-@dataclass(frozen=True)
-class StoreStatus:
+class StoreStatus(msgspec.Struct, frozen=True):
     """How the store came up: ``message`` is one line for the learner, or "" when all is well."""
 
     kind: Literal["ok", "moved-aside", "not-saving"]
@@ -53,8 +53,7 @@ class StoreStatus:
         return self.kind != "not-saving"
 
 
-@dataclass(frozen=True)
-class LessonState:
+class LessonState(msgspec.Struct, frozen=True):
     """``done`` once the lesson's quiz was finished; ``in progress`` once opened or answered."""
 
     state: Literal["new", "in progress", "done"]
@@ -62,8 +61,7 @@ class LessonState:
     best_total: int | None = None
 
 
-@dataclass(frozen=True)
-class LessonStats:
+class LessonStats(msgspec.Struct, frozen=True):
     lesson_id: str
     title: str
     attempts: int
@@ -73,8 +71,7 @@ class LessonStats:
     best_total: int | None
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(msgspec.Struct, frozen=True):
     """Answers given on one UTC day."""
 
     date: str
@@ -83,8 +80,7 @@ class Day:
     accuracy: float | None
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(msgspec.Struct, frozen=True):
     """Attempts and accuracy per lesson and per day (skips count as misses), and reviews due now."""
 
     lessons: tuple[LessonStats, ...]

@@ -12,8 +12,9 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import datetime
+
+import msgspec
 
 from tutor.content.model import Course, Lesson
 from tutor.quiz.practice import mix
@@ -26,8 +27,7 @@ from tutor.study.schedule import ReviewSummary, until
 PRACTICE_COUNT = 10
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(msgspec.Struct, frozen=True):
     """Continue reading ``lesson`` at ``section`` (0-based)."""
 
     lesson: Lesson
@@ -38,8 +38,7 @@ class Reading:
         return f"Continue: {self.lesson.title}{where}"
 
 
-@dataclass(frozen=True)
-class UnfinishedQuiz:
+class UnfinishedQuiz(msgspec.Struct, frozen=True):
     """Resume ``lesson``'s quiz, ``answered`` of ``total`` answered."""
 
     lesson: Lesson

@@ -9,15 +9,15 @@ missed questions right after seeing their answers records nothing (the first ans
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
+
+import msgspec
 
 from tutor.content.kinds import QuestionBase, Verdict
 from tutor.content.model import Lesson
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(msgspec.Struct, frozen=True):
     """One question of a plan and the lesson it belongs to (its answers are recorded under it)."""
 
     lesson_id: str
@@ -26,8 +26,7 @@ class Item:
     avoid: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
-class Plan:
+class Plan(msgspec.Struct, frozen=True, kw_only=True):
     """The questions to ask, in order, and how to ask them."""
 
     items: tuple[Item, ...]
@@ -50,8 +49,7 @@ class Plan:
         return None
 
 
-@dataclass(frozen=True, kw_only=True)
-class LessonQuiz(Plan):
+class LessonQuiz(Plan, frozen=True, kw_only=True):
     """A lesson's quiz, from the start or resumed after ``resumed`` answers (the first ones counted)."""
 
     quiz_of: Lesson
@@ -68,8 +66,7 @@ class LessonQuiz(Plan):
         return self.quiz_of
 
 
-@dataclass(frozen=True, kw_only=True)
-class PracticeSet(Plan):
+class PracticeSet(Plan, frozen=True, kw_only=True):
     """Generated questions with fresh numbers, from one lesson or (``practice_of`` None) every lesson."""
 
     practice_of: Lesson | None
@@ -83,8 +80,7 @@ class PracticeSet(Plan):
         return self.practice_of
 
 
-@dataclass(frozen=True, kw_only=True)
-class Review(Plan):
+class Review(Plan, frozen=True, kw_only=True):
     """The questions due for review, from every lesson, most overdue first."""
 
     @property
@@ -92,8 +88,7 @@ class Review(Plan):
         return "Review"
 
 
-@dataclass(frozen=True, kw_only=True)
-class Retry(Plan):
+class Retry(Plan, frozen=True, kw_only=True):
     """The questions just missed in ``of``, asked again at once: practice, recorded nowhere."""
 
     of: Plan

@@ -9,8 +9,6 @@ answer records the score at once, whatever key comes next.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import msgspec
 
 from tutor.content.kinds import Verdict
@@ -44,8 +42,7 @@ class SavedQuiz(msgspec.Struct, frozen=True):
         return self.questions == tuple(q.id for q in lesson.questions) and len(self.answers) < len(self.questions)
 
 
-@dataclass(frozen=True)
-class Missed:
+class Missed(msgspec.Struct, frozen=True):
     """A question whose counted answer was wrong or a skip, as the results list it."""
 
     number: int

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import datetime
 
+import msgspec
 
-@dataclass(frozen=True)
-class ReviewSummary:
+
+class ReviewSummary(msgspec.Struct, frozen=True):
     """The course's review cards at one moment: ``due`` now, the ``next`` one after that, ``scheduled`` in all."""
 
     due: int

@@ -10,6 +10,7 @@ opened, so the course map starts without numpy or plotext.
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 from pathlib import Path
 from types import FrameType
@@ -71,6 +72,13 @@ class TutorApp(App[int]):
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
+
+    def run(self, *args, **kwargs):
+        """Run the app (``App.run``), first freezing what exists by then: modules, the course and
+        the store live as long as the process, and left to the collector its full passes walk
+        them all while the first screen is built (about 10 ms of a 300 ms start-up)."""
+        gc.freeze()
+        return super().run(*args, **kwargs)
 
     def on_mount(self) -> None:
         if self.store_message:

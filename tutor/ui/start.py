@@ -2,34 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 
-@dataclass(frozen=True)
-class OpenLesson:
+
+class OpenLesson(msgspec.Struct, frozen=True):
     lesson_id: str
 
 
-@dataclass(frozen=True)
-class TakeQuiz:
+class TakeQuiz(msgspec.Struct, frozen=True):
     lesson_id: str
 
 
-@dataclass(frozen=True)
-class Practise:
+class Practise(msgspec.Struct, frozen=True):
     """A practice set from one lesson, or from every lesson (``lesson_id`` None)."""
 
     lesson_id: str | None = None
 
 
-@dataclass(frozen=True)
-class ReviewDue:
+class ReviewDue(msgspec.Struct, frozen=True):
     """The questions due for review."""
 
 
-@dataclass(frozen=True)
-class OpenExercises:
+class OpenExercises(msgspec.Struct, frozen=True):
     """The exercise track on ``directory`` (default ./ce-tutor-exercises)."""
 
     directory: Path | None = None

@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
+
+from tutor.ui.widgets.footer import KeysFooter
 
 
 class LeaveQuiz(ModalScreen[bool]):
@@ -55,17 +57,24 @@ class LeaveQuiz(ModalScreen[bool]):
             with Horizontal():
                 yield Button("Keep answering (n)", id="stay", variant="primary", compact=True)
                 yield Button("Leave (y / Esc)", id="leave", compact=True)
-        yield Footer(compact=True)  # this dialog's keys, not those of the quiz under it
+        yield KeysFooter(compact=True)  # this dialog's keys, not those of the quiz under it
 
     def on_mount(self) -> None:
         self.query_one("#stay", Button).focus()
 
     def action_leave(self) -> None:
-        self.dismiss(True)
+        self._answer(True)
 
     def action_stay(self) -> None:
-        self.dismiss(False)
+        self._answer(False)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "leave")
+        self._answer(event.button.id == "leave")
+
+    def _answer(self, leave: bool) -> None:
+        """Close with the answer, unless another screen has opened over the dialog meanwhile: a
+        button's press arrives as a message, and Space then ? typed together had it arrive under
+        the help panel, where ``dismiss`` pops the panel instead and the quiz under it twice."""
+        if self.is_active:
+            self.dismiss(leave)

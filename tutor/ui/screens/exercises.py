@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -34,6 +34,7 @@ from tutor.exercises.workspace import WorkspaceError, init_workspace, is_workspa
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.text import line, plain
 from tutor.ui.textual_fixes import TutorHeader, TutorOptionList
+from tutor.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
@@ -97,7 +98,7 @@ class ExercisesScreen(TutorScreen):
                 yield Static(id="exercise-details", markup=False)
                 yield Static(id="exercise-hints", markup=False)
                 yield Static(id="exercise-output", markup=False)
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Exercises"

@@ -1,30 +1,26 @@
 """The course map: where to continue, what the review schedule holds, and the lessons in order with
-minutes, state and best quiz score. The cursor starts on the lesson to continue."""
+minutes, state and best quiz score (the columns the width allows). The cursor starts on the lesson
+to continue."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 
 from tutor.content.model import Lesson
 from tutor.progress.store import LessonState
 from tutor.ui.screens.base import TutorScreen
-from tutor.ui.text import line, plain, plain_rich
+from tutor.ui.text import line, plain
 from tutor.ui.textual_fixes import TutorHeader
+from tutor.ui.widgets.footer import KeysFooter
+from tutor.ui.widgets.lessons import LessonTable, Row
 
 NEW = LessonState("new")
 #: How often the review line is read again while the course map is shown: it says "next in 4 min",
 #: so it must move on its own. (Tests call ``show_review`` after moving the store's clock.)
 REVIEW_REFRESH_SECONDS = 15.0
-
-
-class LessonTable(DataTable):
-    """The lessons. Enter is the table's own key, so it is handled in turn with ↑/↓ typed just
-    before it (a priority binding on the screen overtook them and opened the wrong lesson)."""
-
-    BINDINGS = [Binding("enter", "screen.open", "Open")]
 
 
 class HomeScreen(TutorScreen):
@@ -36,8 +32,9 @@ class HomeScreen(TutorScreen):
         # Not in the footer (it would push Quit and ? off a 60-column one): the Continue line names c.
         Binding("c", "continue", "Continue", show=False, id="continue"),
         Binding("v", "review", "Review", id="review"),
-        Binding("x", "exercises", "Exercises", show=False, id="exercises"),
         Binding("q", "app.quit", "Quit", id="quit"),
+        # Last: the footer shows it where it fits (keys that do not fit are left to the ? panel).
+        Binding("x", "exercises", "Exercises", id="exercises"),
     ]
     HELP_NOTE = (
         "↑/↓ choose a lesson. Enter opens it, t starts its quiz (or resumes it where you left it), g a "
@@ -58,20 +55,14 @@ class HomeScreen(TutorScreen):
         yield Static("Choose a lesson with ↑/↓ and press Enter.", id="home-intro")
         yield Static(id="home-continue", markup=False)
         yield Static(id="home-review", markup=False)
-        table: DataTable = LessonTable(id="lessons", cursor_type="row", zebra_stripes=True)
-        table.add_column("#", key="n")
-        table.add_column("Lesson", key="title")
-        table.add_column("Time", key="minutes")
-        table.add_column("State", key="state")
-        table.add_column("Best quiz", key="best")
-        yield table
+        yield LessonTable(id="lessons")
         yield Static(id="lesson-summary", markup=False)
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Course map"
         self.sub_title = line(self.app.course.title)
-        self.query_one(DataTable).focus()
+        self.query_one(LessonTable).focus()
         self.set_interval(REVIEW_REFRESH_SECONDS, self.show_review)
 
     def on_screen_resume(self) -> None:
@@ -86,23 +77,21 @@ class HomeScreen(TutorScreen):
 
     def _fill_table(self) -> None:
         """The lesson rows, from one read of the lesson states, keeping the cursor."""
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
         states = self.app.progress.lesson_states()
+        rows = []
         for number, lesson in enumerate(self.app.course.lessons, 1):
             state = states.get(lesson.id, NEW)
             best = f"{state.best_score} / {state.best_total}" if state.best_total else None
-            table.add_row(
-                str(number),
-                plain_rich(lesson.title),
-                f"{lesson.minutes} min",
-                state.state,
-                best or ("—" if lesson.questions else "no quiz"),
-                key=lesson.id,
+            rows.append(
+                Row(
+                    str(number),
+                    lesson.title,
+                    f"{lesson.minutes} min",
+                    state.state,
+                    best or ("—" if lesson.questions else "no quiz"),
+                )
             )
-        if self.app.course.lessons:
-            table.move_cursor(row=min(max(row, 0), len(self.app.course.lessons) - 1))
+        self.query_one(LessonTable).set_rows(rows)
 
     def _show_next_steps(self) -> None:
         """The "Continue" line (only once there is something to continue) and the review line."""
@@ -113,7 +102,7 @@ class HomeScreen(TutorScreen):
         if point is not None and not self._placed:  # the first showing: the cursor on that lesson
             ids = [lesson.id for lesson in self.app.course.lessons]
             if point.lesson.id in ids:
-                self.query_one(DataTable).move_cursor(row=ids.index(point.lesson.id))
+                self.query_one(LessonTable).move_cursor(row=ids.index(point.lesson.id))
         self._placed = True
         self.show_review()
 
@@ -123,11 +112,15 @@ class HomeScreen(TutorScreen):
         self.query_one("#home-review", Static).update(summary.line() + (" — press v" if summary.due else ""))
 
     def _selected(self) -> Lesson | None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LessonTable)
         lessons = self.app.course.lessons
         return lessons[table.cursor_row] if lessons and 0 <= table.cursor_row < len(lessons) else None
 
-    @on(DataTable.RowHighlighted)
+    @on(LessonTable.RowSelected)
+    def _clicked(self) -> None:
+        self.action_open()
+
+    @on(LessonTable.RowHighlighted)
     def _show_summary(self) -> None:
         lesson = self._selected()
         summary = self.query_one("#lesson-summary", Static)

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from tutor.study import QuizRun
 from tutor.ui.kinds import answer_widget
@@ -22,6 +22,7 @@ from tutor.ui.screens.confirm import LeaveQuiz
 from tutor.ui.text import line, plain
 from tutor.ui.textual_fixes import TutorHeader
 from tutor.ui.widgets.answers import AnswerWidget
+from tutor.ui.widgets.footer import KeysFooter
 from tutor.ui.widgets.quiz import Feedback
 
 
@@ -65,7 +66,7 @@ class QuizScreen(TutorScreen):
             yield Vertical(id="quiz-answer")
             yield Static(id="quiz-hint", markup=False)
             yield Feedback(id="quiz-feedback")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = line(self.quiz_title)

@@ -7,13 +7,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tutor.content.model import Lesson
 from tutor.study import PracticeSet, QuizRun, Review
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.text import line, plain
 from tutor.ui.textual_fixes import TutorHeader
+from tutor.ui.widgets.footer import KeysFooter
 
 
 def score_text(score: int, total: int) -> str:
@@ -55,7 +56,7 @@ class ResultsScreen(TutorScreen):
             yield Static(plain(self.next_text()), id="results-next")
             if problem := self.app.progress.problem:
                 yield Static(plain(f"Not saved: {problem}"), id="results-not-saved")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = line(f"{self.run.plan.title} — results")

@@ -2,7 +2,14 @@
 
 The widgets do no maths: every number they show comes from the state's ``readout()``, which
 asks ``tutor.core``.  Each explorer is one focusable widget holding a readout (numbers with
-their names in words) and a plot whose marker (@) sits at the current position.
+their names in words), a plot whose marker (@) sits at the current position, and notes.
+
+An explorer says how to use it before it has focus ("Tab to move ŷ", in its title) and lists its
+keys on its bottom border; both are drawn in the foreground colour, legible without focus (and
+with NO_COLOR, where the marker is still the glyph @ and focus the heavy border and the title's
+words). Wide, the readout sits beside the plot; narrow (below ``NARROW`` columns) a compact
+readout sits directly above it and the notes go below, the readout and the plot sized from the
+terminal's height (``vh``), so at 80×24 the numbers and the marker stay on screen together.
 
 Tab is left alone (it moves focus, so the explorer never traps the keyboard); the softmax
 explorer switches logits with ``x`` or ↑/↓.
@@ -18,11 +25,13 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Container
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
 from tutor.content.kinds import ExplorerSection
+from tutor.content.kinds.worked import format_value
 from tutor.explorers import (
     LOGIT_MAX,
     LOGIT_MIN,
@@ -32,8 +41,9 @@ from tutor.explorers import (
     SoftmaxReadout,
 )
 from tutor.plots.figures import Figure, probability_figure, softmax_figure
+from tutor.plots.numbers import format_column
+from tutor.plots.numbers import format_number as f
 from tutor.ui.widgets.plot import FigurePlot
-from tutor.ui.widgets.plot import format_number as f
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -43,6 +53,11 @@ NARROW = 90
 
 # The readouts are plain padded text, not Rich tables: they are rebuilt on every key press
 # and a Text costs a fraction of a Table to lay out.
+
+
+def fixed(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` decimals and a true minus sign (a position on the explorer's grid)."""
+    return format_value(value, f".{decimals}f")
 
 
 def _pairs(*rows: tuple[str, str]) -> Text:
@@ -67,6 +82,13 @@ def _columns(header: tuple[str, ...], *rows: tuple[str, ...]) -> Text:
     return out
 
 
+def _number_columns(labels: tuple[str, ...], *columns: tuple[float, ...]) -> list[tuple[str, ...]]:
+    """Rows of a readout table: each label with its value from each column, every column written
+    in one style (``tutor.plots.numbers``)."""
+    written = [format_column(column) for column in columns]
+    return [(label, *(cells[i] for cells in written)) for i, label in enumerate(labels)]
+
+
 def _lines(*parts: Text | str) -> Text:
     return Text("\n").join(Text(p) if isinstance(p, str) else p for p in parts)
 
@@ -78,7 +100,7 @@ RATIO_NOTE = (
 )
 
 #: Where the logits stop (from the state model's grid), said under the logit table.
-LOGIT_RANGE_NOTE = f"Each logit stays within [{LOGIT_MIN / 10:g}, {LOGIT_MAX / 10:g}].".replace("-", "\u2212")
+LOGIT_RANGE_NOTE = f"Each logit stays within [{fixed(LOGIT_MIN / 10, 0)}, {fixed(LOGIT_MAX / 10, 0)}]."
 
 
 class _State(Protocol):
@@ -94,57 +116,75 @@ ReadoutT = TypeVar("ReadoutT")
 
 
 class ExplorerWidget(Widget, Generic[StateT, ReadoutT], can_focus=True):
-    """One explorer: a state model moved by keys, its readout, and a plot with a marker.
+    """One explorer: a state model moved by keys, its readout, a plot with a marker, and notes.
 
-    A subclass names its bindings, title and key line, and draws ``_figure()`` and
-    ``_readout_renderable()`` from ``self.readout``; every move goes through ``_set``, which
-    redraws and posts the subclass's ``Changed``.
+    A subclass names its bindings, title, hint and key lines, and draws ``_figure()``,
+    ``_numbers(compact)`` and ``_notes()`` from ``self.readout``; every move goes through ``_set``,
+    which redraws and posts the subclass's ``Changed``.
     """
 
     DEFAULT_CSS = """
     ExplorerWidget {
-        layout: horizontal;
-        height: 22;
-        border: round $panel;
+        height: auto;
+        border: round $primary;
         border-title-align: left;
+        border-title-color: $foreground;
+        border-title-style: bold;
+        border-subtitle-color: $foreground;
         padding: 0 1;
     }
     ExplorerWidget:focus {
         border: heavy $accent;
-        border-title-style: bold;
     }
-    ExplorerWidget > .readout {
+    ExplorerWidget > .view {
+        layout: horizontal;
+        height: 78vh;
+        max-height: 22;
+    }
+    ExplorerWidget > .view > .readout {
         width: 46;
         height: auto;
         margin-right: 1;
     }
-    ExplorerWidget > FigurePlot {
+    ExplorerWidget > .view > FigurePlot {
         width: 1fr;
         height: 1fr;
         min-height: 6;
     }
-    ExplorerWidget.-narrow {
-        layout: vertical;
+    ExplorerWidget > .notes {
+        display: none;
         height: auto;
     }
-    ExplorerWidget.-narrow > .readout {
+    ExplorerWidget.-narrow > .view {
+        layout: vertical;
+        height: 71vh;
+        max-height: 24;
+        min-height: 12;
+    }
+    ExplorerWidget.-narrow > .view > .readout {
         width: 1fr;
         margin-right: 0;
     }
-    ExplorerWidget.-narrow > FigurePlot {
-        height: 16;
+    ExplorerWidget.-narrow > .notes {
+        display: block;
+        margin-top: 1;
     }
-    ExplorerWidget.-table {
+    ExplorerWidget.-table > .view {
         height: auto;
+        max-height: initial;
     }
-    ExplorerWidget > FigurePlot.-table {
+    ExplorerWidget > .view > FigurePlot.-table {
         height: auto;
     }
     """
 
     TITLE = ""
+    HINT = ""
+    """What Tab lets the learner do here ("move ŷ"): the title says it while the explorer has no focus."""
     KEYS = ""
     """The key line shown in the bottom border."""
+    SHORT_KEYS = ""
+    """The key line when the explorer is narrow (the ? panel lists every key)."""
 
     class Changed(Message):
         """The explorer moved; ``readout`` holds the numbers it now shows."""
@@ -175,12 +215,32 @@ class ExplorerWidget(Widget, Generic[StateT, ReadoutT], can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.state: StateT = state
         self.readout: ReadoutT = state.readout()
-        self.border_title = self.TITLE
-        self.border_subtitle = self.KEYS
+        self._shown_shape = self._shape()
+        self._show_labels()
 
     def compose(self) -> ComposeResult:
-        yield Static(self._readout_renderable(), classes="readout")
-        yield FigurePlot(self._figure(), focusable=False)
+        with Container(classes="view"):
+            yield Static(self._readout_renderable(), classes="readout")
+            yield FigurePlot(self._figure(), focusable=False)
+        yield Static(self._notes(compact=True), classes="notes")
+
+    @property
+    def narrow(self) -> bool:
+        return self.has_class("-narrow")
+
+    def title_text(self, focused: bool) -> str:
+        """The title: what Tab lets the learner do, or (focused) that Tab moves on."""
+        return f"{self.TITLE} · {'Tab moves on' if focused else f'Tab to {self.HINT}'}"
+
+    def _show_labels(self, focused: bool | None = None) -> None:
+        self.border_title = self.title_text(self.has_focus if focused is None else focused)
+        self.border_subtitle = self.SHORT_KEYS if self.narrow and self.SHORT_KEYS else self.KEYS
+
+    def on_focus(self) -> None:
+        self._show_labels(focused=True)  # called before Textual's own handler sets has_focus
+
+    def on_blur(self) -> None:
+        self._show_labels(focused=False)
 
     # --- moves -------------------------------------------------------------------------
 
@@ -208,18 +268,43 @@ class ExplorerWidget(Widget, Generic[StateT, ReadoutT], can_focus=True):
         """The curves with the marker at the current position."""
         raise NotImplementedError
 
-    def _readout_renderable(self) -> Text:
-        """The numbers, with their names in words."""
+    def _numbers(self, compact: bool) -> Text:
+        """The numbers, with their names in words (``compact``: in as few lines as they fit)."""
         raise NotImplementedError
+
+    def _notes(self, compact: bool) -> Text:
+        """What the numbers mean: under the numbers when wide, under the plot when narrow (``compact``:
+        with whatever the compact numbers leave out)."""
+        raise NotImplementedError
+
+    def _readout_renderable(self) -> Text:
+        """What the readout shows now: the numbers and the notes, or (narrow) the compact numbers."""
+        if self.narrow:
+            return self._numbers(compact=True)
+        return _lines(self._numbers(compact=False), "", self._notes(compact=False))
+
+    def _shape(self) -> object:
+        """What decides how many rows the readout and notes take (a subclass whose readout grows
+        says so): a move that keeps it needs no new layout, only a repaint (a key press is faster)."""
+        return None
 
     def _show(self) -> None:
         if not self.is_mounted:
             return
-        self.query_one(".readout", Static).update(self._readout_renderable(), layout=False)
+        shape = self._shape()
+        layout, self._shown_shape = shape != self._shown_shape, shape
+        self.query_one(".readout", Static).update(self._readout_renderable(), layout=layout)
+        if self.narrow:
+            self.query_one(".notes", Static).update(self._notes(compact=True), layout=layout)
         self.query_one(FigurePlot).set_figure(self._figure())
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        narrow = event.size.width < NARROW
+        if narrow != self.narrow:
+            self.set_class(narrow, "-narrow")
+            self._show_labels()
+            self.query_one(".readout", Static).update(self._readout_renderable())
+            self.query_one(".notes", Static).update(self._notes(compact=True))
 
     def action_toggle_table(self) -> None:
         self.query_one(FigurePlot).action_toggle_table()
@@ -232,9 +317,10 @@ class ExplorerWidget(Widget, Generic[StateT, ReadoutT], can_focus=True):
         return self.query_one(FigurePlot)
 
     def readout_text(self, width: int = 60) -> str:
-        """The readout as plain text, as shown (what a screen reader or a test reads)."""
+        """Everything the readout says, numbers and notes, as plain text (what a screen reader or a
+        test reads), whatever the layout."""
         console = Console(width=width, no_color=True, record=True, file=io.StringIO())
-        console.print(self._readout_renderable(), soft_wrap=True)
+        console.print(_lines(self._numbers(compact=False), "", self._notes(compact=False)), soft_wrap=True)
         return console.export_text()
 
 
@@ -248,7 +334,9 @@ class ProbabilityExplorerWidget(ExplorerWidget[ProbabilityExplorer, ProbabilityR
     """
 
     TITLE = "Probability explorer"
+    HINT = "move ŷ"
     KEYS = "←/→ ŷ ±0.01 · shift or PgUp/PgDn ±0.1 · Home/End · y label · d table"
+    SHORT_KEYS = "←/→ ŷ · shift ±0.1 · y label · d table"
 
     BINDINGS = [
         Binding("left", "nudge(-0.01)", "ŷ −0.01", id="explorer.p_down"),
@@ -285,11 +373,26 @@ class ProbabilityExplorerWidget(ExplorerWidget[ProbabilityExplorer, ProbabilityR
 
     def _figure(self) -> Figure:
         r = self.readout
-        return probability_figure(r.y).with_marker(r.p, r.ce, f"you are here: ŷ = {r.p:.2f}, L = {f(r.ce)}")
+        return probability_figure(r.y).with_marker(r.p, r.ce, f"you are here: ŷ {r.p:.2f}, L {f(r.ce)}")
 
-    def _readout_renderable(self) -> Text:
+    def _numbers(self, compact: bool) -> Text:
         r = self.readout
         direction = "raise" if r.ce_grad_z < 0 else "lower"
+        table = _columns(
+            ("", "cross-entropy", "squared error"),
+            *_number_columns(
+                ("loss L", "∂L/∂ŷ", "∂L/∂z"),
+                (r.ce, r.ce_grad_p, r.ce_grad_z),
+                (r.mse, r.mse_grad_p, r.mse_grad_z),
+            ),
+        )
+        ratio = f"{r.grad_ratio:.3g}"
+        if compact:  # lines of at most 48 cells: a 60-column terminal
+            return _lines(
+                f"ŷ {r.p:.2f}   y {r.y} (y flips it)   z = logit(ŷ) {f(r.z)}",
+                table,
+                f"A step {direction}s ŷ · ∂L/∂z, CE ÷ squared error {ratio}",
+            )
         return _lines(
             _pairs(
                 ("Predicted probability ŷ", f"{r.p:.2f}"),
@@ -297,17 +400,14 @@ class ProbabilityExplorerWidget(ExplorerWidget[ProbabilityExplorer, ProbabilityR
                 ("Logit z = log(ŷ/(1 − ŷ))", f(r.z)),
             ),
             "",
-            _columns(
-                ("", "cross-entropy", "squared error"),
-                ("loss L", f(r.ce), f(r.mse)),
-                ("∂L/∂ŷ", f(r.ce_grad_p), f(r.mse_grad_p)),
-                ("∂L/∂z", f(r.ce_grad_z), f(r.mse_grad_z)),
-            ),
+            table,
             "",
             f"A gradient step would {direction} ŷ.",
-            _pairs(("∂L/∂z ratio, CE ÷ squared error", f"{r.grad_ratio:.3g}")),
-            RATIO_NOTE,
+            _pairs(("∂L/∂z ratio, CE ÷ squared error", ratio)),
         )
+
+    def _notes(self, compact: bool) -> Text:
+        return Text(RATIO_NOTE)
 
 
 class SoftmaxExplorerWidget(ExplorerWidget[SoftmaxExplorer, SoftmaxReadout]):
@@ -320,7 +420,9 @@ class SoftmaxExplorerWidget(ExplorerWidget[SoftmaxExplorer, SoftmaxReadout]):
     """
 
     TITLE = "Softmax explorer"
+    HINT = "change the logits"
     KEYS = "←/→ logit ±0.1 · shift+←/→ ±1 · x or ↑/↓ other logit · y class · d table"
+    SHORT_KEYS = "←/→ logit · shift ±1 · x other · y class · d table"
 
     BINDINGS = [
         Binding("left", "nudge(-0.1)", "logit −0.1", id="explorer.logit_down"),
@@ -359,30 +461,44 @@ class SoftmaxExplorerWidget(ExplorerWidget[SoftmaxExplorer, SoftmaxReadout]):
     def _figure(self) -> Figure:
         r = self.readout
         return softmax_figure().with_marker(
-            r.diff, r.softmax1, f"softmax(x)₁ = {f(r.softmax1)} at x₁ − x₂ = {r.diff:.1f}"
+            r.diff, r.softmax1, f"softmax(x)₁ = {f(r.softmax1)} at x₁ − x₂ = {fixed(r.diff, 1)}"
         )
 
-    def _readout_renderable(self) -> Text:
+    def _numbers(self, compact: bool) -> Text:
         r = self.readout
         rows = [("", "logit", "softmax", "")]
-        for i, (x, p) in enumerate(((r.x1, r.softmax1), (r.x2, r.softmax2)), start=1):
+        probabilities = format_column((r.softmax1, r.softmax2))
+        for i, (x, p) in enumerate(((r.x1, probabilities[0]), (r.x2, probabilities[1])), start=1):
             chosen = r.selected == i
-            rows.append(
-                (f"{'▶' if chosen else ' '} class {i}: x{'₁₂'[i - 1]}", f"{x:.1f}", f(p), "selected" if chosen else "")
+            tags = ", ".join(tag for tag, on in (("selected", chosen), ("true", compact and r.label == i)) if on)
+            rows.append((f"{'▶' if chosen else ' '} class {i}: x{'₁₂'[i - 1]}", fixed(x, 1), p, tags))
+        loss = f"Loss −log softmax(x){'₁₂'[r.label - 1]}"
+        if compact:  # lines of at most 48 cells: a 60-column terminal
+            return _lines(
+                _columns(*rows),
+                f"σ(x₁ − x₂) = σ({fixed(r.diff, 1)}) = {f(r.sigmoid_diff)} = softmax(x)₁",
+                f"{loss} {f(r.ce)} = BCE(x₁ − x₂)",
             )
         return _lines(
             _columns(*rows),
-            LOGIT_RANGE_NOTE,
             "",
             _pairs(
-                ("x₁ − x₂", f"{r.diff:.1f}"),
+                ("x₁ − x₂", fixed(r.diff, 1)),
                 ("softmax(x)₁", f(r.softmax1)),
                 ("σ(x₁ − x₂)", f(r.sigmoid_diff)),
                 ("difference", f(r.gap)),
                 ("True class", f"{r.label}  (y flips it)"),
-                (f"Loss −log softmax(x){'₁₂'[r.label - 1]}", f(r.ce)),
+                (loss, f(r.ce)),
                 ("Binary CE of x₁ − x₂", f(r.bce)),
             ),
-            "",
-            "softmax(x)₁ and σ(x₁ − x₂) agree: two-class softmax is a sigmoid.",
         )
+
+    def _notes(self, compact: bool) -> Text:
+        agree = "softmax(x)₁ and σ(x₁ − x₂) agree: two-class softmax is a sigmoid."
+        if compact:
+            r = self.readout
+            return _lines(
+                f"softmax(x)₁ − σ(x₁ − x₂) = {f(r.gap)}: {agree}",
+                f"The true class is {r.label} (y flips it). {LOGIT_RANGE_NOTE}",
+            )
+        return _lines(LOGIT_RANGE_NOTE, "", agree)

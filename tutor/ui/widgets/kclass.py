@@ -14,8 +14,8 @@ from textual.binding import Binding
 
 from tutor.explorers import K_LOGIT_MAX, K_LOGIT_MIN, K_MAX, K_MIN, KClassExplorer, KClassReadout
 from tutor.plots.figures import Figure, kclass_figure
-from tutor.ui.widgets.explorer import ExplorerWidget, _columns, _lines, _pairs
-from tutor.ui.widgets.plot import format_number as f
+from tutor.plots.numbers import format_number as f
+from tutor.ui.widgets.explorer import ExplorerWidget, _columns, _lines, _pairs, fixed
 
 #: Cells of a full bar (probability 1).
 BAR_CELLS = 10
@@ -25,8 +25,8 @@ _SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
 #: What the gradient column means (the claim tests read it).
 GRADIENT_NOTE = "∂L/∂zₖ = pₖ − 1 for the true class and pₖ for every other: the gradient always sums to 0."
 RANGE_NOTE = (
-    f"Each logit stays within [{K_LOGIT_MIN / 10:g}, {K_LOGIT_MAX / 10:g}]; {K_MIN} to {K_MAX} classes."
-).replace("-", "\u2212")
+    f"Each logit stays within [{fixed(K_LOGIT_MIN / 10, 0)}, {fixed(K_LOGIT_MAX / 10, 0)}]; {K_MIN} to {K_MAX} classes."
+)
 
 
 def bar(p: float, cells: int = BAR_CELLS) -> str:
@@ -35,12 +35,6 @@ def bar(p: float, cells: int = BAR_CELLS) -> str:
     full, part = divmod(eighths, 8)
     text = "█" * full + (_EIGHTHS[part] if part else "")
     return text + "·" * (cells - len(text))
-
-
-def _signed(v: float) -> str:
-    """A gradient to 3 decimals with a true minus sign; −0.000 reads as 0.000."""
-    text = f"{v:.3f}"
-    return (text[1:] if text == "-0.000" else text).replace("-", "\u2212")
 
 
 class KClassExplorerWidget(ExplorerWidget[KClassExplorer, KClassReadout]):
@@ -53,7 +47,9 @@ class KClassExplorerWidget(ExplorerWidget[KClassExplorer, KClassReadout]):
     """
 
     TITLE = "K-class explorer"
+    HINT = "move the logits"
     KEYS = "←/→ logit ±0.1 · shift ±1 · ↑/↓ or 1–5 class · y true class · +/− classes · 0 equal · d table"
+    SHORT_KEYS = "←/→ logit · ↑/↓ class · y true · +/− classes · d table"
 
     BINDINGS = [
         Binding("left", "nudge(-0.1)", "logit −0.1", id="explorer.k_logit_down"),
@@ -112,32 +108,49 @@ class KClassExplorerWidget(ExplorerWidget[KClassExplorer, KClassReadout]):
         r, s = self.readout, self.state
         name = f"z{_SUBSCRIPTS[r.selected + 1]}"
         return kclass_figure(s.tenths, r.selected, r.label).with_marker(
-            r.logits[r.selected], r.loss, f"you are here: {name} = {r.logits[r.selected]:.1f}, L = {f(r.loss)}"
+            r.logits[r.selected], r.loss, f"you are here: {name} = {fixed(r.logits[r.selected], 1)}, L = {f(r.loss)}"
         )
 
-    def _readout_renderable(self) -> Text:
+    def _numbers(self, compact: bool) -> Text:
         r = self.readout
         rows = [("  class", "logit", "p = softmax" + " " * (BAR_CELLS - 5), "∂L/∂z")]
         for k, (z, p, g) in enumerate(zip(r.logits, r.probs, r.grads, strict=True)):
             mark = "▶" if k == r.selected else " "
             true = " true" if k == r.label else ""
-            rows.append((f"{mark} {k + 1}{true}", f"{z:.1f}".replace("-", "\u2212"), f"{bar(p)} {p:.3f}", _signed(g)))
+            rows.append((f"{mark} {k + 1}{true}", fixed(z, 1), f"{bar(p)} {p:.3f}", fixed(g, 3)))
         if r.predicted is None:
-            predicted = "none: the highest logits tie"
+            predicted = "none (a tie)" if compact else "none: the highest logits tie"
         else:
             predicted = f"{r.predicted + 1} ({'right' if r.predicted == r.label else 'wrong'})"
+        loss = f"Loss L = −log p{_SUBSCRIPTS[r.label + 1]}"
+        uniform = f"Equal logits: log {len(r.logits)}"
+        if compact:  # lines of at most 48 cells: a 60-column terminal
+            return _lines(_columns(*rows), f"{loss} {f(r.loss)} · predicted {predicted}")
         return _lines(
             _columns(*rows),
-            f"▶ marks the class ←/→ moves ({r.selected + 1}); the true class is {r.label + 1} (y changes it).",
+            self._marks(),
             "",
             _pairs(
-                (f"Loss L = −log p{_SUBSCRIPTS[r.label + 1]}", f(r.loss)),
-                (f"Equal logits: log {len(r.logits)}", f(r.uniform_loss)),
+                (loss, f(r.loss)),
+                (uniform, f(r.uniform_loss)),
                 ("Sum of the probabilities", f"{r.prob_sum:.4f}"),
-                ("Sum of the gradients", _signed(r.grad_sum)),
+                ("Sum of the gradients", fixed(r.grad_sum, 3)),
                 ("Predicted class", predicted),
             ),
-            "",
-            GRADIENT_NOTE,
-            RANGE_NOTE,
         )
+
+    def _shape(self) -> object:
+        # A row per class; "predicted: none" (a tie) is longer and may wrap.
+        return self.state.k, self.readout.predicted is None
+
+    def _marks(self) -> str:
+        r = self.readout
+        return f"▶ marks the class ←/→ moves ({r.selected + 1}); the true class is {r.label + 1} (y changes it)."
+
+    def _notes(self, compact: bool) -> Text:
+        r = self.readout
+        sums = f"The probabilities sum to {r.prob_sum:.4f}, the gradients to {fixed(r.grad_sum, 3)}."
+        if compact:
+            uniform = f"With equal logits the loss is log {len(r.logits)} = {f(r.uniform_loss)}."
+            return _lines(self._marks(), uniform, sums, GRADIENT_NOTE, RANGE_NOTE)
+        return _lines(GRADIENT_NOTE, RANGE_NOTE)

@@ -1,9 +1,14 @@
 """``LabWidget``: train one neuron with cross-entropy and with squared error, show what happened.
 
 The training (``tutor.lab``) runs in a worker thread so the UI keeps answering keys; when it
-is done the widget shows both training-loss curves, a histogram of each run's predicted
-probabilities and a text summary (final losses, share of predictions below 0.05 or above
-0.95).  Every number comes from ``tutor.lab`` and ``tutor.plots.figures``.
+is done the widget shows what its section's ``show`` asks for: the two runs' losses (each as a
+share of its start, so two different losses can share an axis), a histogram of each run's
+predicted probabilities, or both, and a text summary of those parts (how long each run took to
+halve its loss; the share of predictions below 0.05 or above 0.95). Every number comes from
+``tutor.lab`` and ``tutor.plots.figures``.
+
+The lab says how to use it (Tab to a plot, ``d`` for its values) in its bottom border, legible
+without focus, as the explorers do.
 """
 
 from __future__ import annotations
@@ -19,33 +24,16 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from tutor.content.kinds import LabSection
-from tutor.plots.figures import HIGH, LOW, LabFigures, RunSummary, lab_figures
+from tutor.plots.figures import LabFigures, lab_figures
 from tutor.ui.widgets.layout import laid_out
-from tutor.ui.widgets.plot import FigurePlot, format_number
-
-
-def _percent(fraction: float) -> str:
-    return f"{fraction:.0%}"
-
-
-def summary_text(figs: LabFigures) -> str:
-    """The lab's findings in words (also the text alternative for the histograms)."""
-
-    def run(s: RunSummary, loss_unit: str) -> str:
-        return (
-            f"Trained with {s.loss_name}: final mean {loss_unit} {format_number(s.final_loss)}; "
-            f"{_percent(s.extreme_fraction)} of predictions are below {LOW} or above {HIGH} "
-            f"({_percent(s.low_fraction)} below, {_percent(s.high_fraction)} above)."
-        )
-
-    return "\n".join((run(figs.bce, "cross-entropy"), run(figs.mse, "squared error")))
+from tutor.ui.widgets.plot import FigurePlot
 
 
 class LabWidget(Widget):
     """A training run with each loss, started on mount in a worker thread.
 
     Args:
-        section: the lab's settings (data set and training parameters).
+        section: the lab's settings (data set, training parameters, the parts to show).
 
     Posts ``LabWidget.Finished`` (with the figures) or ``LabWidget.Failed`` (with the error).
     Each plot is a focusable ``FigurePlot``: ``d`` shows its values as a table.
@@ -54,9 +42,15 @@ class LabWidget(Widget):
     DEFAULT_CSS = """
     LabWidget {
         height: auto;
-        border: round $panel;
+        border: round $primary;
         border-title-align: left;
+        border-title-color: $foreground;
+        border-title-style: bold;
+        border-subtitle-color: $foreground;
         padding: 0 1;
+    }
+    LabWidget:focus-within {
+        border: heavy $accent;
     }
     LabWidget > .status {
         height: auto;
@@ -67,19 +61,25 @@ class LabWidget(Widget):
         margin-top: 1;
     }
     LabWidget > .losses {
-        height: 18;
+        height: 58vh;
+        max-height: 18;
     }
     LabWidget > .histograms {
         height: auto;
     }
     LabWidget > .histograms > FigurePlot {
         width: 1fr;
-        height: 16;
+        height: 58vh;
+        max-height: 16;
     }
     LabWidget FigurePlot.-table {
         height: auto;
+        max-height: initial;
     }
     """
+
+    TITLE = "Training lab: cross-entropy against squared error"
+    KEYS = "Tab to a plot · d its values"
 
     class Finished(Message):
         """Training finished; ``figures`` holds the curves, histograms and summary numbers."""
@@ -116,7 +116,8 @@ class LabWidget(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self.section = section
         self.figures: LabFigures | None = None
-        self.border_title = "Training lab: cross-entropy against squared error"
+        self.border_title = self.TITLE
+        self.border_subtitle = self.KEYS
         self._settled = asyncio.Event()
 
     async def settled(self) -> None:
@@ -144,11 +145,22 @@ class LabWidget(Widget):
 
         s = self.section
         x, y = lab.make_dataset(n=s.n, seed=s.seed, separation=s.separation, label_noise=s.label_noise)
-        result_bce, result_mse = (
-            lab.train_logistic(x, y, loss=loss, lr=s.lr, epochs=s.epochs, seed=s.seed, w0=s.w0, b0=s.b0)
-            for loss in ("bce", "mse")
-        )
+        result_bce = lab.train_logistic(x, y, "bce", lr=s.lr, epochs=s.epochs, seed=s.seed, w0=s.w0, b0=s.b0)
+        result_mse = lab.train_logistic(x, y, "mse", lr=s.lr, epochs=s.epochs, seed=s.seed, w0=s.w0, b0=s.b0)
         return lab_figures(result_bce, result_mse)
+
+    def _parts(self, figs: LabFigures) -> list[Widget]:
+        """The widgets of the parts the section shows, in its order, then the summary of those parts."""
+        shown = self.section.show
+        parts: list[Widget] = []
+        for part in shown:
+            if part == "losses":
+                parts.append(FigurePlot(figs.losses, id="lab-losses", classes="losses"))
+            elif part == "histograms":
+                hists = (FigurePlot(figs.hist_bce, id="lab-hist-bce"), FigurePlot(figs.hist_mse, id="lab-hist-mse"))
+                parts.append(Horizontal(*hists, classes="histograms"))
+        parts.append(Static("\n".join(figs.summary(shown)), classes="summary", markup=False))
+        return parts
 
     @on(Worker.StateChanged)
     async def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -163,24 +175,13 @@ class LabWidget(Widget):
             s = self.section
             status.update(
                 f"Trained on {s.n} points for {s.epochs} epochs (learning rate {s.lr:g}). "
-                "Focus a plot and press d for its values."
+                "Tab to a plot and press d for its values."
             )
-            await self.mount_all(
-                [
-                    FigurePlot(figs.losses, id="lab-losses", classes="losses"),
-                    Horizontal(
-                        FigurePlot(figs.hist_bce, id="lab-hist-bce"),
-                        FigurePlot(figs.hist_mse, id="lab-hist-mse"),
-                        classes="histograms",
-                    ),
-                    Static(summary_text(figs), classes="summary", markup=False),
-                ]
-            )
+            await self.mount_all(self._parts(figs))
             self._settled.set()
             self.post_message(self.Finished(self, figs))
         elif event.state == WorkerState.ERROR:
-            error = event.worker.error
-            assert error is not None
+            error = event.worker.error or RuntimeError("the training stopped")
             status.update(f"The lab could not run: {error}")
             self._settled.set()
             self.post_message(self.Failed(self, error))

@@ -1,7 +1,9 @@
 """``FigurePlot``: a named course figure in a textual-plotext plot, with a text alternative.
 
 Press ``d`` on a focused plot to swap the drawing for a table of the plotted values (and
-back): every plot has a text alternative one key away.  The plot redraws to fit on every
+back): every plot has a text alternative one key away. A plot of its own is as tall as 58% of
+the terminal at most (at 80×24 it fits one screen with its caption) and has its title in its top
+border; a plot inside an explorer draws its title only when it has room.  The plot redraws to fit on every
 resize and follows the app's dark/light theme: plotext draws with its ``clear`` theme (no
 colours of its own for canvas, axes and text), so the widget's CSS background and colour
 (theme variables) show through and only the series carry colours.  That is also about
@@ -16,13 +18,12 @@ uses Textual's line API so only the rows that changed are converted and repainte
 
 from __future__ import annotations
 
-import math
-
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import RenderResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
@@ -35,23 +36,13 @@ from tutor.content.kinds import PlotSection
 from tutor.plots import draw
 from tutor.plots.figures import Figure, columns, table
 from tutor.plots.figures import figure as named_figure
+from tutor.plots.numbers import format_column
 
 #: Smallest canvas plotext is asked to draw; below it the widget shows the legend and a hint.
 MIN_PLOT_WIDTH, MIN_PLOT_HEIGHT = 16, 5
-
-
-def format_number(v: float) -> str:
-    """A number for a readout or table: 4 decimals, or 4 significant digits in e-notation
-    when decimals would hide it (|v| < 0.001 or ≥ 100 000); infinities and nan spelled out."""
-    if math.isinf(v):
-        return "infinity" if v > 0 else "minus infinity"
-    if math.isnan(v):
-        return "undefined"
-    if v == 0.0:
-        return "0"
-    if abs(v) < 1e-3 or abs(v) >= 1e5:
-        return f"{v:.3e}"
-    return f"{v:.4f}"
+#: An embedded plot (an explorer's) draws its title inside from this many rows up; a plot of its
+#: own always has its title in its top border, a row plotext would otherwise take.
+TITLED_HEIGHT = 14
 
 
 class FigurePlot(PlotextPlot, can_focus=True):
@@ -67,9 +58,16 @@ class FigurePlot(PlotextPlot, can_focus=True):
     DEFAULT_CSS = """
     FigurePlot {
         width: 1fr;
-        height: 22;  /* not 1fr: in a scrolling lesson that would shrink to min-height */
+        /* Not 1fr: in a scrolling lesson that would shrink to min-height. With its caption on one
+           screen: 13 rows at 80×24, 22 from 38 rows up (a max-height in vh would leave its
+           section as tall as the height before the maximum). */
+        height: 58vh;
+        max-height: 22;
         min-height: 8;
         border: blank;
+        border-title-align: center;
+        border-title-color: $foreground;
+        border-title-style: bold;
         background: $surface;
         color: $foreground;
     }
@@ -78,9 +76,11 @@ class FigurePlot(PlotextPlot, can_focus=True):
     }
     FigurePlot.-table {
         height: auto;
+        max-height: initial;
     }
     FigurePlot.-embedded {
         border: none;
+        max-height: 100%;
     }
     """
 
@@ -132,6 +132,8 @@ class FigurePlot(PlotextPlot, can_focus=True):
         self._shown: tuple[tuple, list[Text]] | None = None
         self._strips: dict[int, tuple[Text, VisualStyle, int, Strip]] = {}
         self._version = 0  # bumped by set_figure(): part of the rows' cache key
+        #: Whether plotext draws the title (embedded plots with room); else it is the border title.
+        self._titled = False
         if not focusable:
             self.add_class("-embedded")
         self._apply(self._figure)
@@ -162,7 +164,9 @@ class FigurePlot(PlotextPlot, can_focus=True):
     def _apply(self, figure: Figure) -> None:
         """Hand the figure to plotext: without its marker when we place that ourselves."""
         self._drawn = None
-        draw.apply(self.plt, figure.with_marker(None) if draw.can_overlay(figure) else figure)
+        if not self.has_class("-embedded"):
+            self.border_title = Content(figure.title)
+        draw.apply(self.plt, figure.with_marker(None) if draw.can_overlay(figure) else figure, title=self._titled)
 
     def action_toggle_table(self) -> None:
         self.show_table = not self.show_table
@@ -189,17 +193,22 @@ class FigurePlot(PlotextPlot, can_focus=True):
         key = (width, height, theme, self._version)
         if self._shown is not None and self._shown[0] == key:
             return self._shown[1]
-        legend = draw.legend(fig, max(width, 1))
+        point = draw.POINT_STYLE_NO_COLOR if self.app.no_color else draw.POINT_STYLE
+        legend = draw.legend(fig, max(width, 1), point_style=point)
         plot_height = height - len(legend)
         if width < MIN_PLOT_WIDTH or plot_height < MIN_PLOT_HEIGHT:
             return None
+        titled = self.has_class("-embedded") and plot_height >= TITLED_HEIGHT
+        if titled != self._titled:
+            self._titled = titled
+            self._apply(fig)
         drawn_key = (width, plot_height, theme)
         if self._drawn is None or self._drawn[0] != drawn_key:
             canvas = Text.from_ansi(draw.build(self.plt, *drawn_key))
             self._drawn = (drawn_key, canvas.split("\n", allow_blank=True)[:plot_height])
         lines = self._drawn[1]
         if draw.can_overlay(fig):
-            lines = draw.overlay_marker_lines(lines, fig)
+            lines = draw.overlay_marker_lines(lines, fig, point)
         rows = [*lines, *legend]
         self._shown = (key, rows)
         return rows
@@ -245,10 +254,10 @@ class FigurePlot(PlotextPlot, can_focus=True):
         for header in columns(fig):
             grid.add_column(header, justify="right", overflow="fold")
         rows = table(fig, self._rows)
-        # Columns of whole numbers (histogram counts) are shown without decimals.
-        whole = [all(math.isfinite(v) and v == int(v) for v in col) for col in zip(*rows, strict=False)] if rows else []
-        for row in rows:
-            grid.add_row(*(f"{v:.0f}" if w else format_number(v) for v, w in zip(row, whole, strict=False)))
+        # One format per column (tutor.plots.numbers); whole numbers (histogram counts) without decimals.
+        written = [format_column(column) for column in zip(*rows, strict=True)] if rows else []
+        for cells in zip(*written, strict=True):
+            grid.add_row(*cells)
         parts.append(grid)
         if fig.marker is not None:
             parts.append(Text(f"Marker (@): {fig.marker.label}"))
