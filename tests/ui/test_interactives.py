@@ -128,12 +128,14 @@ def marker_row(explorer: ExplorerWidget) -> int:
 async def test_at_80x24_the_readout_and_the_marker_stay_on_screen_together(bundled_course, ui, lesson, kind, keys):
     app = ui.make_app(bundled_course, lesson=lesson)
     async with app.run_test(size=(80, 24)) as pilot:
-        while not getattr(app.screen, "fully_mounted", True):  # the sections fill in
-            await pilot.pause()
+        await ui.lesson_ready(pilot)  # every section mounted and laid out
         explorer = app.screen.query(kind).first()
-        explorer.focus()  # as Tab does: the lesson scrolls to it
-        await pilot.pause()
-        await pilot.pause()
+        for _ in range(12):  # Tab, as a learner would, until the explorer has the focus (it scrolls to it)
+            if app.focused is explorer:
+                break
+            await pilot.press("tab")
+            await pilot.pause()
+        assert app.focused is explorer
         # The lesson's scrolling body: what is inside its region is what the learner sees.
         body = next(a for a in explorer.ancestors if getattr(a, "allow_vertical_scroll", False)).region
         assert explorer.has_class("-narrow")
@@ -155,8 +157,7 @@ async def test_at_80x24_every_plot_fits_one_screen_with_its_caption(bundled_cour
 
     app = ui.make_app(bundled_course, lesson=lesson)
     async with app.run_test(size=(80, 24)) as pilot:
-        while not getattr(app.screen, "fully_mounted", True):
-            await pilot.pause()
+        await ui.lesson_ready(pilot)
         plots = [p for p in app.screen.query(FigurePlot) if not p.has_class("-embedded")]
         assert plots
         for plot in plots:
