@@ -20,8 +20,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.enviro
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Progress and cache under a temporary CE_TUTOR_HOME, and a temporary working directory: what
+    the app writes relative to it (an exercise workspace made with x then i) never lands in the checkout."""
     home = tmp_path_factory.mktemp("ce-tutor-home")
     monkeypatch.setenv("CE_TUTOR_HOME", str(home))
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
     return home
 
 
