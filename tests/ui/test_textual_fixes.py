@@ -4,6 +4,9 @@ work-around can go), and each avoided by our subclass."""
 
 from __future__ import annotations
 
+import gc
+import warnings
+
 import pytest
 import textual
 from textual.app import App, ComposeResult
@@ -92,20 +95,26 @@ def _closed_at_once(header: type[Header]) -> int | None:
             self.push_screen(Titled())
             self.pop_screen()
 
-    app = Opener()
-
-    async def run() -> None:
+    async def run(app: App) -> None:
         async with app.run_test() as pilot:
             await pilot.pause()
             await pilot.pause()
 
     import asyncio
 
+    app = Opener()
     try:
-        asyncio.run(run())
+        asyncio.run(run(app))
+        code = app.return_code
     except Exception:
-        return 1
-    return app.return_code
+        code = 1
+    # Textual scheduled the Header's title update for a screen already gone; the coroutine is
+    # dropped unawaited (what this test provokes on purpose): collect it here, quietly.
+    del app
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "coroutine .* was never awaited", RuntimeWarning)
+        gc.collect()
+    return code
 
 
 @UPSTREAM_BUG
