@@ -7,6 +7,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
+from textual.widgets import Static
 
 from tutor.content import CourseError, bundled_course_dir, load_course
 from tutor.content.expr import evaluate
@@ -121,8 +122,11 @@ def make_app(
 
 
 def text_of(app, selector: str) -> str:
-    """The plain text a Static shows."""
-    return str(app.screen.query_one(selector).content)
+    """The plain text a Static shows; for a container, its Statics' texts, one per line."""
+    widget = app.screen.query_one(selector)
+    if isinstance(widget, Static):
+        return str(widget.content)
+    return "\n".join(str(static.content) for static in widget.query(Static))
 
 
 def position(app) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tutor.content.model import Lesson
-from tutor.study import PracticeSet, QuizRun, Review
+from tutor.study import Missed, PracticeSet, QuizRun, Review
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.text import line, plain
 from tutor.ui.textual_fixes import TutorHeader
@@ -50,7 +50,13 @@ class ResultsScreen(TutorScreen):
         yield TutorHeader(icon="")
         with VerticalScroll(id="results-body"):
             yield Static(self.score_text(), id="results-score", markup=False)
-            yield Static(plain(self.missed_text()), id="results-missed")
+            with Vertical(id="results-missed"):
+                yield Static(self.missed_heading(), classes="missed-heading")
+                for missed in self.missed:
+                    # Number and text side by side: a wrapped prompt stays indented under itself.
+                    with Horizontal(classes="missed"):
+                        yield Static(f"{missed.number}.", classes="missed-number", markup=False)
+                        yield Static(plain(self.missed_entry(missed)), classes="missed-text")
             if isinstance(self.run.plan, Review):
                 yield Static(plain(self.comes_back_text()), id="results-back")
             yield Static(plain(self.next_text()), id="results-next")
@@ -75,16 +81,17 @@ class ResultsScreen(TutorScreen):
             return f"{line}\nThe first {self.run.resumed} answers were given in an earlier sitting."
         return line
 
-    def missed_text(self) -> str:
+    def missed_heading(self) -> str:
         if not self.missed:
             return "Missed: none. Every question was answered correctly."
-        lines = [f"Missed ({len(self.missed)}):"]
-        for missed in self.missed:
-            verdict = missed.verdict
-            how = "skipped" if verdict.skipped else f"you answered {verdict.given}"
-            lines.append(f"  {missed.number}. {missed.prompt.strip()}")
-            lines.append(f"     {how}; right answer: {verdict.expected}")
-        return "\n".join(lines)
+        return f"Missed ({len(self.missed)}):"
+
+    @staticmethod
+    def missed_entry(missed: Missed) -> str:
+        """The prompt, then what was answered and the right answer."""
+        verdict = missed.verdict
+        how = "skipped" if verdict.skipped else f"you answered {verdict.given}"
+        return f"{missed.prompt.strip()}\n{how}; right answer: {verdict.expected}"
 
     def comes_back_text(self) -> str:
         back = self.app.planner.comes_back(self.run)
