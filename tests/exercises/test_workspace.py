@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import ast
+import itertools
 from pathlib import Path
 
 import pytest
 
 from tutor.exercises.catalog import ATOL, EXERCISES, RTOL
-from tutor.exercises.workspace import WorkspaceError, init_workspace, is_workspace, reset, signature, starter_text
+from tutor.exercises.workspace import (
+    TaskLine,
+    WorkspaceError,
+    init_workspace,
+    is_workspace,
+    reset,
+    signature,
+    starter_text,
+    task_lines,
+)
 
 NAMES = [item.name for item in EXERCISES]
 
@@ -116,3 +126,17 @@ def test_the_two_fixed_exercises_are_where_other_tools_expect_them() -> None:
     fixed = {item.filename: item.signature for item in EXERCISES}
     assert fixed["bce_with_logits.py"] == "bce_with_logits(z, y)"
     assert fixed["cross_entropy.py"] == "cross_entropy(logits, labels)"
+
+
+@pytest.mark.parametrize("item", EXERCISES, ids=NAMES)
+def test_the_task_on_screen_is_the_files_docstring_unwrapped(item) -> None:
+    """Every word of the docstring (but its title line) is kept, in order; the task line names the
+    function; items are the indented lines, and no prose line was left hard-wrapped mid-sentence."""
+    lines = task_lines(item)
+    docstring = ast.get_docstring(ast.parse(starter_text(item))) or ""
+    assert " ".join(part.text for part in lines).split() == docstring.partition("\n")[2].split()
+    assert TaskLine(f"Task: write {item.signature}.", item=False, new_paragraph=True) in lines
+    assert any(part.item for part in lines)
+    for before, after in itertools.pairwise(lines):
+        if not after.new_paragraph and not after.item and not before.item:
+            assert before.text.endswith(":"), (before.text, after.text)

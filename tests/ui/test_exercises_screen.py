@@ -18,7 +18,7 @@ from textual.widgets import OptionList
 from tutor.exercises import DEFAULT_DIR
 from tutor.exercises.catalog import EXERCISES
 from tutor.exercises.runner import Limits
-from tutor.exercises.workspace import init_workspace, starter_text
+from tutor.exercises.workspace import init_workspace, starter_text, task_lines
 from tutor.ui.screens.commands import CourseCommands
 from tutor.ui.screens.exercises import ExercisesScreen
 
@@ -145,6 +145,21 @@ async def test_checking_shows_and_the_app_answers_keys_meanwhile(quiz_course, ui
         await pilot.pause()
         await app.workers.wait_for_complete()
         assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_the_task_is_on_the_screen_and_follows_the_choice(quiz_course, ui, workspace):
+    app = ui.make_app(quiz_course, exercises=workspace)
+    async with app.run_test(size=ui.size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExercisesScreen)
+        assert "Task: write surprise(q)." in ui.text_of(app, "#exercise-task")
+        await pilot.press("down")
+        await all_checked(screen)
+        await pilot.pause()
+        task = ui.text_of(app, "#exercise-task")
+        assert "Task: write bce(p, y)." in task and "surprise(q)" not in task
+        assert len(screen.query("#exercise-task Static")) == len(task_lines(EXERCISES[1]))
 
 
 async def test_hints_unfold_one_at_a_time(quiz_course, ui, workspace):

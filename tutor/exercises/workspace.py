@@ -6,8 +6,11 @@ file is created exclusively. Resetting keeps the learner's version beside the fi
 
 from __future__ import annotations
 
+import ast
 import os
 import shlex
+from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -26,6 +29,40 @@ class WorkspaceError(Exception):
 def starter_text(item: Exercise) -> str:
     """The starting text of an exercise file: task in the docstring, signature, a TODO."""
     return (resources.files("tutor.exercises") / "starters" / item.filename).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    """One unwrapped line of a task: a sentence run of prose, or an indented item (a parameter,
+    what to return), and whether a blank line comes before it."""
+
+    text: str
+    item: bool
+    new_paragraph: bool
+
+
+@cache
+def task_lines(item: Exercise) -> tuple[TaskLine, ...]:
+    """The task as its starting file states it (the docstring without its title line), unwrapped
+    so a screen of any width can wrap it again: the Exercises screen shows the same words the
+    learner's file opens with. A line continues the one before unless it starts a paragraph, or
+    is an item after one that ended a sentence or clause (``.``, ``;``, ``:``)."""
+    docstring = ast.get_docstring(ast.parse(starter_text(item))) or ""
+    lines: list[TaskLine] = []
+    blank = False
+    for raw in docstring.partition("\n")[2].strip().splitlines():
+        text, indented = raw.strip(), raw.startswith(" ")
+        if not text:
+            blank = True
+            continue
+        previous = lines[-1] if lines and not blank else None
+        joins = previous is not None and previous.item == indented and not previous.text.endswith(":")
+        if joins and previous is not None and not (indented and previous.text.endswith((".", ";"))):
+            lines[-1] = TaskLine(f"{previous.text} {text}", previous.item, previous.new_paragraph)
+        else:
+            lines.append(TaskLine(text, indented, blank))
+        blank = False
+    return tuple(lines)
 
 
 def init_workspace(directory: Path) -> list[Path]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -30,7 +30,7 @@ from tutor.exercises.catalog import EXERCISES, exercise, position
 from tutor.exercises.result import Result
 from tutor.exercises.runner import CheckStopped, Limits, run_check
 from tutor.exercises.track import CHECKING, Track
-from tutor.exercises.workspace import WorkspaceError, init_workspace, is_workspace
+from tutor.exercises.workspace import WorkspaceError, init_workspace, is_workspace, task_lines
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.text import line, plain
 from tutor.ui.textual_fixes import TutorHeader, TutorOptionList
@@ -81,6 +81,8 @@ class ExercisesScreen(TutorScreen):
         self.limits = limits
         #: Set each time a result has been taken in and shown; tests wait on it.
         self.checked = asyncio.Event()
+        #: The exercise whose task is on screen.
+        self._task_shown: str | None = None
 
     def compose(self) -> ComposeResult:
         self.track = Track(self.directory, self.app.progress.exercise_results())
@@ -96,6 +98,7 @@ class ExercisesScreen(TutorScreen):
                 yield Static(id="exercise-state", markup=False)
                 yield Static(id="exercise-headline", markup=False)
                 yield Static(id="exercise-details", markup=False)
+                yield Vertical(id="exercise-task")
                 yield Static(id="exercise-hints", markup=False)
                 yield Static(id="exercise-output", markup=False)
         yield KeysFooter(compact=True)
@@ -192,15 +195,21 @@ class ExercisesScreen(TutorScreen):
         )
         result = self.track.results.get(name)
         state = self.track.state(name)
-        self.query_one("#exercise-state", Static).update(self._state_line(state, result))
-        headline = self.query_one("#exercise-headline", Static)
-        headline.set_classes(f"-{state.replace(' ', '-').rstrip('…')}")
-        headline.update(result.headline if result else "")
-        self.query_one("#exercise-details", Static).update("\n".join(result.details) if result else "")
+        self._show("#exercise-state", self._state_line(state, result))
+        self.query_one("#exercise-headline", Static).set_classes(f"-{state.replace(' ', '-').rstrip('…')}")
+        self._show("#exercise-headline", result.headline if result else "")
+        self._show("#exercise-details", "\n".join(result.details) if result else "")
         output = self.query_one("#exercise-output", Static)
         output.update(_printed(result.output) if result and result.output else "")
         output.display = bool(result and result.output)
+        self._show_task()
         self._show_hints()
+
+    def _show(self, selector: str, text: str) -> None:
+        """Update a Static with markup off; an empty one takes no room (nor its blank line)."""
+        static = self.query_one(selector, Static)
+        static.update(plain(text))
+        static.display = bool(text)
 
     def _state_line(self, state: str, result: Result | None) -> str:
         if state == CHECKING:
@@ -210,6 +219,22 @@ class ExercisesScreen(TutorScreen):
         counts = f": {result.passed} of {result.total} cases pass" if result.total else ""
         after = "  (n: next exercise)" if result.ok and self.track.next_exercise() else ""
         return f"{MARKS.get(result.status, '')} {result.status}{counts} · checked in {result.seconds:.2f} s{after}"
+
+    def _show_task(self) -> None:
+        """The task as the exercise's file states it: prose, and items (parameters, what to return)
+        indented, each in its own Static so a wrapped item stays under itself."""
+        task = self.query_one("#exercise-task", Vertical)
+        if self._task_shown == self.track.current:
+            return  # a check finished: the task is the same
+        self._task_shown = self.track.current
+        task.remove_children()
+        task.mount_all(
+            Static(
+                plain(part.text),
+                classes=" ".join(["task-item" if part.item else "task-prose"] + ["-gap"] * part.new_paragraph),
+            )
+            for part in task_lines(exercise(self.track.current))
+        )
 
     def _show_hints(self) -> None:
         shown = self.track.hints()
