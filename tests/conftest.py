@@ -8,6 +8,7 @@ Choose explicitly with ``HYPOTHESIS_PROFILE=ci`` or ``=dev``.
 from __future__ import annotations
 
 import os
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,26 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("CE_TUTOR_HOME", str(home))
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
     return home
+
+
+class Clock:
+    """The store's notion of now, moved by the test: "later" is a clock step, never a wait."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, step: timedelta = timedelta(), **delta: float) -> datetime:
+        """Move on by ``step`` and/or ``timedelta(**delta)``."""
+        self.now += step + timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
 
 
 #: Tests that take tens of seconds each, the key fuzzer most of all, in the order to start them:

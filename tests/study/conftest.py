@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import msgspec
@@ -17,25 +18,6 @@ from tutor.study import Planner, Progress, QuizRun
 MINI = Path(__file__).resolve().parents[1] / "content" / "fixtures" / "mini"
 
 
-class Clock:
-    """The store's notion of now, moved by the test: "later" is a clock step, never a wait."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
 @pytest.fixture(scope="session")
 def course() -> Course:
     """Lesson "basics" (pick, tf, num, gen) and a copy "more"; a third lesson "empty" with no questions."""
@@ -46,7 +28,7 @@ def course() -> Course:
 
 
 @pytest.fixture
-def progress(course: Course, clock: Clock) -> Progress:
+def progress(course: Course, clock: Callable[[], datetime]) -> Progress:
     return Progress.in_memory(course, clock)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import msgspec
@@ -64,24 +63,6 @@ def two_lessons(quiz_course: Course) -> Course:
     basics = quiz_course.lessons[0]
     more = msgspec.structs.replace(basics, id="more", title="More")
     return msgspec.structs.replace(quiz_course, lessons=(basics, more))
-
-
-class Clock:
-    """The store's notion of now, moved by the test: "later" is a clock step, never a wait."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, step: timedelta) -> None:
-        self.now += step
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
