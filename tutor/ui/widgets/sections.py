@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -24,7 +25,7 @@ from tutor.content.kinds import FormulaSection, SectionBase, TextSection
 from tutor.content.markdown import Block, MarkdownError, Paragraph, Runs, prose_blocks
 from tutor.content.prose import render
 from tutor.safe_text import printable
-from tutor.ui.text import plain
+from tutor.ui.text import plain, plain_rich
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -133,9 +134,14 @@ class FormulaView(Vertical):
         yield Static(plain(render(section.unicode)), classes="formula-unicode")
         yield Static(plain(f"Plain text: {section.plain}"), classes="formula-plain")
         if section.where:
-            width = max(len(symbol) for symbol, _ in section.where)
-            lines = "\n".join(f"  {symbol:<{width}}  {render(meaning)}" for symbol, meaning in section.where)
-            yield Static(plain(f"where\n{lines}"), classes="formula-where")
+            # A grid, so that a meaning too long for the line wraps under itself, not under the symbol.
+            table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
+            table.add_column(no_wrap=True)
+            table.add_column()
+            for symbol, meaning in section.where:
+                table.add_row(plain_rich(symbol), plain_rich(render(meaning)))
+            yield Static(plain("where"), classes="formula-where")
+            yield Static(table, classes="formula-where-symbols")
         if section.caption:
             yield Static(plain(render(section.caption)), classes="caption")
 
