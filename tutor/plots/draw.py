@@ -106,28 +106,111 @@ def apply(plt: Any, fig: Figure, *, title: bool = True) -> None:
         plt.ylim(*fig.ylim)
     if fig.xlim is not None:
         plt.xlim(*fig.xlim)
-    if fig.yscale == "log":
-        plt.yticks(*_log_ticks(fig))
     # Ticks are always ours, so every label has a true minus sign: the figure's, else round ones.
     xticks = fig.xticks if fig.xticks is not None else nice_ticks(*fig.xlim) if fig.xlim is not None else None
     if xticks is not None:
         plt.xticks(list(xticks), _tick_labels(xticks))
-    yticks = fig.yticks
-    if yticks is None and fig.ylim is not None and fig.yscale == "linear":
-        yticks = nice_ticks(*fig.ylim)
-    if yticks is not None:
-        plt.yticks(list(yticks), _tick_labels(yticks))
+    if (marks := y_marks(fig)) is not None:
+        plt.yticks(*marks)
 
 
-def build(plt: Any, width: int, height: int, theme: str) -> str:
-    """The plot as ANSI text, exactly ``width`` × ``height`` cells, in plotext theme ``theme``."""
+Marks = tuple[list[float], list[str]]
+
+
+def y_marks(fig: Figure, rows: int | None = None, width: int = 0) -> Marks | None:
+    """Positions and labels of the y ticks: 1, 2, 5 × 10ᵏ on a log scale, else the figure's or
+    round ones within ``ylim``, fitted to ``rows`` rows when given (``fitted_yticks``); labels
+    right-aligned to at least ``width`` characters. None: plotext chooses."""
+    if fig.yscale == "log":
+        positions, labels = _log_ticks(fig)
+    else:
+        ticks = _yticks(fig) if rows is None else fitted_yticks(fig, rows)
+        if ticks is None:
+            return None
+        positions, labels = list(ticks), _tick_labels(ticks)
+    return positions, [label.rjust(width) for label in labels]
+
+
+def _yticks(fig: Figure) -> tuple[float, ...] | None:
+    """The y ticks ``apply`` sets on a linear axis: the figure's, else round ones within ``ylim``."""
+    if fig.yticks is None and fig.ylim is not None and fig.yscale == "linear":
+        return nice_ticks(*fig.ylim)
+    return fig.yticks
+
+
+def fitted_yticks(fig: Figure, rows: int) -> tuple[float, ...] | None:
+    """Ticks for a linear y axis with fixed limits drawn on ``rows`` rows: the figure's own when
+    each falls on a row of its own, else the most round ticks that do (without fixed limits,
+    the figure's own).
+
+    Where two ticks share a row plotext prints only one of them, so a short plot read
+    3.0, 2.0, 0.5, 0.0 on rows for 3, 2, 1 and 0: evenly spaced rows labelled unevenly.
+    """
+    ticks = _yticks(fig)
+    if ticks is None or fig.ylim is None or fig.yscale != "linear" or rows < 2:
+        return ticks
+    lo, hi = fig.ylim
+
+    def distinct(candidate: tuple[float, ...]) -> bool:
+        cells = [_cell(t, lo, hi, rows) for t in candidate]
+        return len(set(cells)) == len(cells)
+
+    if distinct(ticks):
+        return ticks
+    for count in range(min(len(ticks), rows) - 1, 1, -1):
+        if distinct(candidate := nice_ticks(lo, hi, count)):
+            return candidate
+    return (lo, hi)
+
+
+def _frame(lines: list[str]) -> tuple[int, int] | None:
+    """The rows of the frame plotext draws around the data (┌ above, └ below), if any."""
+    top = next((i for i, line in enumerate(lines) if "┌" in line), None)
+    bottom = next((i for i, line in enumerate(lines) if "└" in line), None)
+    return (top, bottom) if top is not None and bottom is not None and bottom > top else None
+
+
+def _plot_rows(canvas: str) -> int:
+    """How many rows of data the frame of a built plot holds (0 when there is no frame)."""
+    frame = _frame(Text.from_ansi(canvas).plain.split("\n"))
+    return frame[1] - frame[0] - 1 if frame else 0
+
+
+def build(plt: Any, width: int, height: int, theme: str, fig: Figure | None = None) -> str:
+    """The plot as ANSI text, exactly ``width`` × ``height`` cells, in plotext theme ``theme``.
+
+    Given the ``fig`` last applied, its y ticks are fitted to the rows this size leaves
+    (``fitted_yticks``), and its x label kept: plotext drops an x label that would run into the
+    y label, which a short tick column (``2``, not ``0.5``) brings about in a narrow plot.
+    """
     plt.plotsize(width, height)
     # plotsize() caps the size at the terminal's; textual-plotext sets the size directly
     # as well (plotext <6 internals, pinned in pyproject), and so do we.
     plt._set_size(width, height)
     plt.theme(theme)
+    marks = y_marks(fig) if fig is not None else None
+    if marks is not None:
+        plt.yticks(*marks)  # in full: an earlier, smaller size may have left fewer
     canvas: str = plt.build()
+    if fig is not None and marks is not None:
+        fitted = y_marks(fig, _plot_rows(canvas))
+        if fitted is not None and fitted != marks:
+            plt.yticks(*fitted)
+            canvas, marks = plt.build(), fitted
+        if fig.xlabel and not _shows(canvas, fig.xlabel):
+            # Widen the tick column past the y label, so the centred x label cannot reach it.
+            plt.yticks(marks[0], [label.rjust(len(fig.ylabel) + 1) for label in marks[1]])
+            widened = plt.build()
+            if _shows(widened, fig.xlabel):
+                canvas = widened
+            else:  # too narrow for the x label at all: keep the wider plot
+                plt.yticks(*marks)
+                canvas = plt.build()
     return canvas[:-1] if canvas.endswith("\n") else canvas  # no blank line under the axes
+
+
+def _shows(canvas: str, text: str) -> bool:
+    return text in Text.from_ansi(canvas).plain
 
 
 def can_overlay(fig: Figure) -> bool:
@@ -154,10 +237,10 @@ def marker_cell(fig: Figure, lines: list[str]) -> tuple[int, int] | None:
     (x0, x1), (y0, y1) = fig.xlim, fig.ylim
     if not (x0 <= m.x <= x1 and y0 <= m.y <= y1):
         return None
-    top = next((i for i, line in enumerate(lines) if "┌" in line), None)
-    bottom = next((i for i, line in enumerate(lines) if "└" in line), None)
-    if top is None or bottom is None or bottom - top < 2 or "┐" not in lines[top]:
+    frame = _frame(lines)
+    if frame is None or frame[1] - frame[0] < 2 or "┐" not in lines[frame[0]]:
         return None
+    top, bottom = frame
     left, right = lines[top].index("┌") + 1, lines[top].index("┐") - 1
     rows, cols = bottom - top - 1, right - left + 1
     if rows < 1 or cols < 1:

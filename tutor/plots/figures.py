@@ -664,7 +664,9 @@ def lab_figures(result_bce: _Run, result_mse: _Run) -> LabFigures:
             Series("cross-entropy run: mean BCE ÷ its start", epochs, _relative(lb)),
             Series("squared-error run: mean MSE ÷ its start", epochs, _relative(lm)),
         ),
-        xticks=nice_ticks(0.0, float(max(n - 1, 1))),
+        # To n, not n − 1: the axis ends at the number of epochs the lab says it trained for.
+        xlim=(0.0, float(max(n, 1))),
+        xticks=nice_ticks(0.0, float(max(n, 1))),
         yscale="log",
         description=(
             f"Over {n} epochs each run's own loss, divided by its value at epoch 0 (log scale): both curves "

@@ -204,7 +204,7 @@ class FigurePlot(PlotextPlot, can_focus=True):
             self._apply(fig)
         drawn_key = (width, plot_height, theme)
         if self._drawn is None or self._drawn[0] != drawn_key:
-            canvas = Text.from_ansi(draw.build(self.plt, *drawn_key))
+            canvas = Text.from_ansi(draw.build(self.plt, *drawn_key, fig))
             self._drawn = (drawn_key, canvas.split("\n", allow_blank=True)[:plot_height])
         lines = self._drawn[1]
         if draw.can_overlay(fig):
