@@ -242,8 +242,10 @@ def test_the_x_label_is_kept_wherever_it_fits_beside_the_y_label(name):
 
     fig = figure(name)
     dropped = []
-    for width in range(len(fig.xlabel) + len(fig.ylabel) + 3, 121):
-        for height in (9, 14, 24):
+    narrowest = len(fig.xlabel) + len(fig.ylabel) + 3
+    # Every width near the narrowest (where plotext drops it), then a sample up to 120 columns.
+    for width in [*range(narrowest, narrowest + 16), *range(narrowest + 16, 121, 9)]:
+        for height in (9, 24):
             plt = Plot()
             draw.apply(plt, fig)
             if fig.xlabel not in Text.from_ansi(draw.build(plt, width, height, "clear", fig)).plain:
