@@ -134,7 +134,7 @@ async def test_a_quiz_left_midway_resumes_next_time_from_the_course_map(quiz_cou
         assert _stack(app) == ["HomeScreen", "QuizScreen"]
         assert ui.text_of(app, "#quiz-counter") == "Question 3 / 4"
         assert ui.text_of(app, "#quiz-prompt") == prompt  # the same numbers as before
-        assert notices and notices[-1].startswith("Resumed where you left off: 2 of 4")
+        assert notices and notices[-1].startswith("Resumed: 2 of 4 answered earlier")
         for _ in range(2):
             await ui.answer(pilot, right=True)
             await ui.next_question(pilot)

@@ -137,7 +137,7 @@ class TutorApp(App[int]):
         if plan.resumed:
             answered = len(plan.resumed)
             self.notify(
-                f"Resumed where you left off: {answered} of {len(plan.items)} already answered (they count as given).",
+                f"Resumed: {answered} of {len(plan.items)} answered earlier (they count).",
                 title="Quiz",
                 markup=False,
             )
