@@ -157,6 +157,39 @@ async def next_question(pilot) -> None:
     await pilot.pause()
 
 
+def app_on(course: Course, store, **kwargs):
+    """The app over ``store`` (a real progress store the test reads back afterwards)."""
+    from tutor.study import Progress
+
+    return make_app(course, progress=Progress(store, course), **kwargs)
+
+
+def stack(app) -> list[str]:
+    """The names of the screens open, bottom first."""
+    return [type(screen).__name__ for screen in app.screen_stack]
+
+
+def row(app, index: int) -> list[str]:
+    """The cells of one row of the course map's lesson table."""
+    from tutor.ui.widgets.lessons import LessonTable
+
+    return [str(cell) for cell in app.screen.query_one(LessonTable).get_row_at(index)]
+
+
+async def press(pilot, *keys: str) -> None:
+    """Keys, then a pause for what they set off."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def finish(pilot, pattern: list[bool]) -> None:
+    """Answer each remaining question right (True) or wrong (False), moving on after each, to the results."""
+    for right in pattern:
+        await answer(pilot, right=right)
+        await next_question(pilot)
+    assert type(pilot.app.screen).__name__ == "ResultsScreen"
+
+
 class UI:
     """The helpers above, handed to tests as the ``ui`` fixture (test modules do not import conftest)."""
 
@@ -168,6 +201,11 @@ class UI:
     lesson_ready = staticmethod(lesson_ready)
     answer = staticmethod(answer)
     next_question = staticmethod(next_question)
+    app_on = staticmethod(app_on)
+    stack = staticmethod(stack)
+    row = staticmethod(row)
+    press = staticmethod(press)
+    finish = staticmethod(finish)
 
 
 @pytest.fixture

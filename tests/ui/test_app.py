@@ -7,20 +7,12 @@ import pytest
 from tutor.ui.widgets.lessons import LessonTable
 
 
-def _stack(app) -> list[str]:
-    return [type(screen).__name__ for screen in app.screen_stack]
-
-
-def _row(app, index: int) -> list[str]:
-    return [str(cell) for cell in app.screen.query_one(LessonTable).get_row_at(index)]
-
-
 async def test_home_lists_lessons_with_minutes_state_and_score(mini_course, ui):
     app = ui.make_app(mini_course)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen"]
-        assert _row(app, 0) == ["1", "Basics", "3 min", "new", "—"]
+        assert ui.stack(app) == ["HomeScreen"]
+        assert ui.row(app, 0) == ["1", "Basics", "3 min", "new", "—"]
         assert "Every section and question kind, once." in ui.text_of(app, "#lesson-summary")
         footer_keys = {b.binding.key for b in app.screen.active_bindings.values() if b.binding.show}
         assert {"enter", "t", "q", "question_mark"} <= footer_keys
@@ -32,23 +24,23 @@ async def test_home_lesson_quiz_results_and_back(mini_course, ui):
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen", "LessonScreen"]
+        assert ui.stack(app) == ["HomeScreen", "LessonScreen"]
         assert ui.position(app) == f"Lesson 1 of 1 · section 1 of {len(mini_course.lessons[0].sections)}"
         await pilot.press("t")
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen", "LessonScreen", "QuizScreen"]
+        assert ui.stack(app) == ["HomeScreen", "LessonScreen", "QuizScreen"]
         for right in (True, False, True, True):
             await ui.answer(pilot, right=right)
             await ui.next_question(pilot)
-        assert _stack(app) == ["HomeScreen", "LessonScreen", "ResultsScreen"]
+        assert ui.stack(app) == ["HomeScreen", "LessonScreen", "ResultsScreen"]
         assert ui.text_of(app, "#results-score").startswith("Score: 3 / 4")
         await pilot.press("escape")
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen", "LessonScreen"]
+        assert ui.stack(app) == ["HomeScreen", "LessonScreen"]
         await pilot.press("escape")
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen"]
-        assert _row(app, 0)[3:] == ["done", "3 / 4"]
+        assert ui.stack(app) == ["HomeScreen"]
+        assert ui.row(app, 0)[3:] == ["done", "3 / 4"]
 
 
 async def test_opened_lesson_is_in_progress_and_backspace_goes_home(mini_course, ui):
@@ -59,24 +51,24 @@ async def test_opened_lesson_is_in_progress_and_backspace_goes_home(mini_course,
         await pilot.pause()
         await pilot.press("backspace")
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen"]
-        assert _row(app, 0)[3] == "in progress"
+        assert ui.stack(app) == ["HomeScreen"]
+        assert ui.row(app, 0)[3] == "in progress"
 
 
 async def test_leaving_a_quiz_returns_to_where_it_was_started(quiz_course, ui):
     app = ui.make_app(quiz_course, quiz="basics")  # `ce-tutor quiz basics`: over the course map
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen", "QuizScreen"]
+        assert ui.stack(app) == ["HomeScreen", "QuizScreen"]
         await pilot.press("escape")
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen"]
+        assert ui.stack(app) == ["HomeScreen"]
         await pilot.press("enter", "t")  # from the lesson: back to the lesson
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen", "LessonScreen", "QuizScreen"]
+        assert ui.stack(app) == ["HomeScreen", "LessonScreen", "QuizScreen"]
         await pilot.press("escape")
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen", "LessonScreen"]
+        assert ui.stack(app) == ["HomeScreen", "LessonScreen"]
 
 
 async def test_section_navigation_with_n_and_p(mini_course, ui):
@@ -146,7 +138,7 @@ async def test_take_the_quiz_button(mini_course, ui):
         app.screen.query_one("#take-quiz").focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen", "LessonScreen", "QuizScreen"]
+        assert ui.stack(app) == ["HomeScreen", "LessonScreen", "QuizScreen"]
 
 
 async def test_command_palette_jumps_to_a_quiz(mini_course, ui):
@@ -160,7 +152,7 @@ async def test_command_palette_jumps_to_a_quiz(mini_course, ui):
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen", "QuizScreen"]  # started from the course map
+        assert ui.stack(app) == ["HomeScreen", "QuizScreen"]  # started from the course map
 
 
 async def test_command_palette_jumps_to_a_lesson_from_a_quiz(quiz_course, ui):
@@ -174,7 +166,7 @@ async def test_command_palette_jumps_to_a_lesson_from_a_quiz(quiz_course, ui):
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen", "LessonScreen"]
+        assert ui.stack(app) == ["HomeScreen", "LessonScreen"]
 
 
 @pytest.mark.parametrize("where", ["home", "lesson", "quiz"])
@@ -293,7 +285,7 @@ async def test_progress_is_saved_in_the_store_and_read_back(mini_course, ui, tmp
         app = ui.make_app(mini_course, progress=Progress(store, mini_course))
         async with app.run_test(size=ui.size) as pilot:
             await pilot.pause()
-            assert _row(app, 0)[3:] == ["done", "3 / 4"]
+            assert ui.row(app, 0)[3:] == ["done", "3 / 4"]
             await pilot.press("enter", "n", "n")
             await pilot.pause()
         app = ui.make_app(mini_course, progress=Progress(store, mini_course))

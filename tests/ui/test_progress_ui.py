@@ -16,25 +16,6 @@ from tutor.ui.widgets.lessons import LessonTable
 LATER = timedelta(minutes=5)  # past FSRS's first "Again" step (1 minute), before its "Good" step (10)
 
 
-def _app(ui, course, store, **kwargs):
-    return ui.make_app(course, progress=Progress(store, course), **kwargs)
-
-
-def _stack(app) -> list[str]:
-    return [type(screen).__name__ for screen in app.screen_stack]
-
-
-def _row(app, index: int) -> list[str]:
-    return [str(cell) for cell in app.screen.query_one(LessonTable).get_row_at(index)]
-
-
-async def _finish_quiz(pilot, ui, pattern: list[bool]) -> None:
-    for right in pattern:
-        await ui.answer(pilot, right=right)
-        await ui.next_question(pilot)
-    assert type(pilot.app.screen).__name__ == "ResultsScreen"
-
-
 async def _press(pilot, *keys: str) -> None:
     await pilot.press(*keys)
     await pilot.pause()
@@ -42,25 +23,25 @@ async def _press(pilot, *keys: str) -> None:
 
 
 async def test_a_relaunch_shows_the_score_and_c_continues_at_the_saved_section(quiz_course, ui, store):
-    app = _app(ui, quiz_course, store, lesson="basics")
+    app = ui.app_on(quiz_course, store, lesson="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _press(pilot, "n")
         assert ui.position(app).endswith("section 2 of 3")
         await _press(pilot, "t")
-        await _finish_quiz(pilot, ui, [True, True, True, False])
+        await ui.finish(pilot, [True, True, True, False])
 
-    app = _app(ui, quiz_course, store)  # the next run, on the same store
+    app = ui.app_on(quiz_course, store)  # the next run, on the same store
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        assert _row(app, 0)[3:] == ["done", "3 / 4"]
+        assert ui.row(app, 0)[3:] == ["done", "3 / 4"]
         assert ui.text_of(app, "#home-continue") == "Continue: Basics, section 2 of 3 — press c"
         await _press(pilot, "c")
-        assert _stack(app) == ["HomeScreen", "LessonScreen"]
+        assert ui.stack(app) == ["HomeScreen", "LessonScreen"]
         assert ui.position(app).endswith("section 2 of 3")
 
 
 async def test_no_continue_line_before_any_lesson_and_c_only_says_so(quiz_course, ui, store):
-    app = _app(ui, quiz_course, store)
+    app = ui.app_on(quiz_course, store)
     notices: list[str] = []
     app.notify = lambda message, **_: notices.append(message)
     async with app.run_test(size=ui.size) as pilot:
@@ -70,18 +51,18 @@ async def test_no_continue_line_before_any_lesson_and_c_only_says_so(quiz_course
         footer_keys = {b.binding.key for b in app.screen.active_bindings.values() if b.binding.show}
         assert "v" in footer_keys
         await _press(pilot, "c")
-        assert _stack(app) == ["HomeScreen"]
+        assert ui.stack(app) == ["HomeScreen"]
     assert notices == ["Nothing to continue yet: open a lesson from the course map."]
 
 
 async def test_each_lesson_reopens_at_its_own_section(two_lessons, ui, store):
-    app = _app(ui, two_lessons, store, lesson="basics")
+    app = ui.app_on(two_lessons, store, lesson="basics")
     async with app.run_test(size=ui.size) as pilot:
         await _press(pilot, "n")
         await _press(pilot, "escape", "down", "enter")  # now the second lesson, at its start
         assert ui.position(app) == "Lesson 2 of 2 · section 1 of 3"
 
-    app = _app(ui, two_lessons, store)
+    app = ui.app_on(two_lessons, store)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         assert ui.text_of(app, "#home-continue") == "Continue: More, section 1 of 3 — press c"
@@ -91,27 +72,27 @@ async def test_each_lesson_reopens_at_its_own_section(two_lessons, ui, store):
 
 
 async def test_a_missed_question_comes_back_for_review_under_its_own_lesson(two_lessons, ui, store, clock):
-    app = _app(ui, two_lessons, store, quiz="more")
+    app = ui.app_on(two_lessons, store, quiz="more")
     async with app.run_test(size=ui.size) as pilot:
-        await _finish_quiz(pilot, ui, [True, False, True, True])  # misses the true/false question
+        await ui.finish(pilot, [True, False, True, True])  # misses the true/false question
         await _press(pilot, "escape")
-        assert _stack(app) == ["HomeScreen"]
+        assert ui.stack(app) == ["HomeScreen"]
         # every answer is scheduled: the miss in a minute, the right ones in ten
         assert ui.text_of(app, "#home-review") == "Review: nothing due now · next in 1 min · 4 scheduled"
 
     clock.advance(LATER)
-    app = _app(ui, two_lessons, store)
+    app = ui.app_on(two_lessons, store)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         assert ui.text_of(app, "#home-review") == "Review: 1 due now · next in 5 min · 4 scheduled — press v"
         await _press(pilot, "v")
-        assert _stack(app) == ["HomeScreen", "QuizScreen"]
+        assert ui.stack(app) == ["HomeScreen", "QuizScreen"]
         assert app.screen.title == "Review"
         assert ui.text_of(app, "#quiz-counter") == "Question 1 / 1 · from More"
         assert ui.text_of(app, "#quiz-prompt") == "log 1 = 0."
-        await _finish_quiz(pilot, ui, [True])
+        await ui.finish(pilot, [True])
         await _press(pilot, "escape")
-        assert _stack(app) == ["HomeScreen"]
+        assert ui.stack(app) == ["HomeScreen"]
         assert ui.text_of(app, "#home-review") == "Review: nothing due now · next in 5 min · 4 scheduled"
 
     saved = store.export()
@@ -124,14 +105,14 @@ async def test_a_review_records_each_answer_under_its_lesson_and_a_retry_records
     for lesson_id in ("basics", "more"):
         store.record_answer(lesson_id, "tf", "False", correct=False)
     clock.advance(LATER)
-    app = _app(ui, two_lessons, store, review=True)  # `ce-tutor review`
+    app = ui.app_on(two_lessons, store, review=True)  # `ce-tutor review`
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen", "QuizScreen"]
-        await _finish_quiz(pilot, ui, [False, False])
+        assert ui.stack(app) == ["HomeScreen", "QuizScreen"]
+        await ui.finish(pilot, [False, False])
         await _press(pilot, "r")
         assert app.screen.title == "Review (missed questions)"
-        await _finish_quiz(pilot, ui, [True, True])
+        await ui.finish(pilot, [True, True])
         assert "your first answers were saved, these are not" in ui.text_of(app, "#results-score")
     answers = [(a["lesson_id"], a["correct"]) for a in store.export()["answers"]]
     assert len(answers) == 4  # two before, two in the review; the retry's answers are not recorded
@@ -139,14 +120,14 @@ async def test_a_review_records_each_answer_under_its_lesson_and_a_retry_records
 
 
 async def test_review_with_nothing_due_stays_home_with_a_notice(quiz_course, ui, store):
-    app = _app(ui, quiz_course, store, review=True)
+    app = ui.app_on(quiz_course, store, review=True)
     notices: list[str] = []
     app.notify = lambda message, **_: notices.append(message)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        assert _stack(app) == ["HomeScreen"] and len(notices) == 1
+        assert ui.stack(app) == ["HomeScreen"] and len(notices) == 1
         await _press(pilot, "v")
-        assert _stack(app) == ["HomeScreen"]
+        assert ui.stack(app) == ["HomeScreen"]
     assert len(notices) == 2 and all(notice.startswith("Nothing is due for review") for notice in notices)
 
 
@@ -154,16 +135,16 @@ async def test_the_palette_offers_continue_and_review(quiz_course, ui, store, cl
     store.record_position("basics", 2)
     store.record_answer("basics", "pick", "b", correct=False)
     clock.advance(LATER)
-    app = _app(ui, quiz_course, store)
+    app = ui.app_on(quiz_course, store)
     async with app.run_test(size=ui.size) as pilot:
         await _press(pilot, "ctrl+p", *"review 1 due")
         await pilot.pause(0.5)
         await _press(pilot, "enter")
-        assert _stack(app) == ["HomeScreen", "QuizScreen"] and app.screen.title == "Review"
+        assert ui.stack(app) == ["HomeScreen", "QuizScreen"] and app.screen.title == "Review"
         await _press(pilot, "escape", "ctrl+p", *"continue basics")
         await pilot.pause(0.5)
         await _press(pilot, "enter")
-        assert _stack(app) == ["HomeScreen", "LessonScreen"]
+        assert ui.stack(app) == ["HomeScreen", "LessonScreen"]
         assert ui.position(app).endswith("section 3 of 3")
 
 
@@ -171,13 +152,13 @@ async def test_the_course_map_reads_lesson_states_once_per_refresh(two_lessons, 
     calls: list[Course] = []
     read = store.lesson_states
     store.lesson_states = lambda course: calls.append(course) or read(course)
-    app = _app(ui, two_lessons, store)
+    app = ui.app_on(two_lessons, store)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         assert len(calls) == 1
         await _press(pilot, "enter")
         await _press(pilot, "escape")
-        assert _stack(app) == ["HomeScreen"] and len(calls) == 2
+        assert ui.stack(app) == ["HomeScreen"] and len(calls) == 2
 
 
 async def test_a_store_that_cannot_save_still_runs_a_whole_quiz(quiz_course, ui, tmp_path):
@@ -185,29 +166,29 @@ async def test_a_store_that_cannot_save_still_runs_a_whole_quiz(quiz_course, ui,
     blocker.write_text("not a folder")
     with open_store(blocker / "data") as store:
         assert not store.status.saving
-        app = _app(ui, quiz_course, store, quiz="basics")
+        app = ui.app_on(quiz_course, store, quiz="basics")
         app.store_message = store.status.message
         async with app.run_test(size=ui.size) as pilot:
             await pilot.pause()
-            await _finish_quiz(pilot, ui, [True, False, True, True])
+            await ui.finish(pilot, [True, False, True, True])
             assert ui.text_of(app, "#results-not-saved").startswith("Not saved: Progress will not be saved")
             await _press(pilot, "escape", "escape")
-            assert _row(app, 0)[3:] == ["done", "3 / 4"]  # kept in memory for this run
+            assert ui.row(app, 0)[3:] == ["done", "3 / 4"]  # kept in memory for this run
 
 
 async def test_a_store_failing_mid_run_never_takes_a_screen_down(quiz_course, ui, store):
-    app = _app(ui, quiz_course, store, quiz="basics")
+    app = ui.app_on(quiz_course, store, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         store.close()  # every read and write now fails
-        await _finish_quiz(pilot, ui, [True, False, True, True])
+        await ui.finish(pilot, [True, False, True, True])
         assert ui.text_of(app, "#results-not-saved").startswith("Not saved:")
         await _press(pilot, "escape", "escape")
-        assert _stack(app) == ["HomeScreen"]
-        assert _row(app, 0)[3] == "new" and ui.text_of(app, "#home-review") == "Review: nothing scheduled yet"
+        assert ui.stack(app) == ["HomeScreen"]
+        assert ui.row(app, 0)[3] == "new" and ui.text_of(app, "#home-review") == "Review: nothing scheduled yet"
         await _press(pilot, "v")
         await _press(pilot, "enter")
-        assert _stack(app) == ["HomeScreen", "LessonScreen"]
+        assert ui.stack(app) == ["HomeScreen", "LessonScreen"]
 
 
 class Recording(Progress):

@@ -8,35 +8,14 @@ from datetime import timedelta
 
 import pytest
 
-from tutor.study import Progress
 from tutor.ui.widgets.lessons import LessonTable
 
 
-def _app(ui, course, store, **kwargs):
-    return ui.make_app(course, progress=Progress(store, course), **kwargs)
-
-
-def _stack(app) -> list[str]:
-    return [type(screen).__name__ for screen in app.screen_stack]
-
-
-async def _press(pilot, *keys: str) -> None:
-    await pilot.press(*keys)
-    await pilot.pause()
-
-
-async def _finish(pilot, ui, pattern: list[bool]) -> None:
-    for right in pattern:
-        await ui.answer(pilot, right=right)
-        await ui.next_question(pilot)
-    assert type(pilot.app.screen).__name__ == "ResultsScreen"
-
-
 async def test_every_answered_question_gets_a_review_card(quiz_course, ui, store, clock):
-    app = _app(ui, quiz_course, store, quiz="basics")
+    app = ui.app_on(quiz_course, store, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        await _finish(pilot, ui, [True, False, True, True])
+        await ui.finish(pilot, [True, False, True, True])
     dues = {qid: due - clock.now for _, qid, due in store.review_dues(quiz_course)}
     # rated from the first attempt: right → Good (back in 10 minutes), wrong → Again (in 1)
     assert dues == {
@@ -49,28 +28,28 @@ async def test_every_answered_question_gets_a_review_card(quiz_course, ui, store
 
 @pytest.mark.parametrize("seed", range(4))
 async def test_practice_answers_count_and_their_review_draws_fresh_numbers(quiz_course, ui, store, clock, seed):
-    app = _app(ui, quiz_course, store, practice="basics", seed=seed)
+    app = ui.app_on(quiz_course, store, practice="basics", seed=seed)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         shown = ui.text_of(app, "#quiz-prompt")
         await ui.answer(pilot, right=False)
-        await _press(pilot, "escape", "y")
+        await ui.press(pilot, "escape", "y")
         assert store.stats(quiz_course).attempts == 1  # practice counts in stats
         clock.advance(timedelta(minutes=2))
         app.screen.show_review()  # what the course map's timer does
         assert ui.text_of(app, "#home-review").startswith("Review: 1 due now")
-        await _press(pilot, "v")
+        await ui.press(pilot, "v")
         assert app.screen.title == "Review"
         again = ui.text_of(app, "#quiz-prompt")
         assert again != shown and again.startswith("ŷ = ")  # the same template, other numbers
 
 
 async def test_the_course_map_says_what_is_scheduled_and_keeps_it_current(quiz_course, ui, store, clock):
-    app = _app(ui, quiz_course, store, quiz="basics")
+    app = ui.app_on(quiz_course, store, quiz="basics")
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        await _finish(pilot, ui, [True, False, True, False])
-        await _press(pilot, "escape")
+        await ui.finish(pilot, [True, False, True, False])
+        await ui.press(pilot, "escape")
         line = app.screen.query_one("#home-review")
         assert str(line.content) == "Review: nothing due now · next in 1 min · 4 scheduled"
         clock.advance(timedelta(minutes=3))  # the learner sits on the course map
@@ -86,11 +65,11 @@ async def test_the_review_results_say_when_each_question_comes_back(two_lessons,
     clock.advance(timedelta(seconds=1))
     store.record_answer("more", "pick", "a", False)
     clock.advance(timedelta(minutes=2))
-    app = _app(ui, two_lessons, store, review=True)
+    app = ui.app_on(two_lessons, store, review=True)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         assert ui.text_of(app, "#quiz-counter") == "Question 1 / 2 · from Basics"
-        await _finish(pilot, ui, [True, False])
+        await ui.finish(pilot, [True, False])
         assert ui.text_of(app, "#results-back").splitlines() == [
             "Comes back for review:",
             "  in 1 min: question 2",  # missed again
@@ -99,61 +78,61 @@ async def test_the_review_results_say_when_each_question_comes_back(two_lessons,
 
 
 async def test_the_results_give_the_score_with_the_best_and_the_next_steps(two_lessons, ui, store):
-    app = _app(ui, two_lessons, store, lesson="basics")
+    app = ui.app_on(two_lessons, store, lesson="basics")
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        await _press(pilot, "t")
-        await _finish(pilot, ui, [True, True, True, False])
+        await ui.press(pilot, "t")
+        await ui.finish(pilot, [True, True, True, False])
         assert ui.text_of(app, "#results-score") == "Score: 3 / 4 (75%) · best 3 / 4 (75%)"
         assert ui.text_of(app, "#results-next") == (
             "r: retry the 1 missed · n: next lesson, More · m: course map · Esc: back to Basics"
         )
-        await _press(pilot, "escape", "t")
-        await _finish(pilot, ui, [True, False, False, True])
+        await ui.press(pilot, "escape", "t")
+        await ui.finish(pilot, [True, False, False, True])
         assert ui.text_of(app, "#results-score") == "Score: 2 / 4 (50%) · best 3 / 4 (75%)"
-        await _press(pilot, "n")
-        assert _stack(app) == ["HomeScreen", "LessonScreen"] and app.screen.lesson.id == "more"
-        await _press(pilot, "t")
-        await _finish(pilot, ui, [True, True, True, True])
+        await ui.press(pilot, "n")
+        assert ui.stack(app) == ["HomeScreen", "LessonScreen"] and app.screen.lesson.id == "more"
+        await ui.press(pilot, "t")
+        await ui.finish(pilot, [True, True, True, True])
         assert "n: next lesson" not in ui.text_of(app, "#results-next")  # the last lesson
         assert "r: retry" not in ui.text_of(app, "#results-next")
-        await _press(pilot, "m")
-        assert _stack(app) == ["HomeScreen"]
+        await ui.press(pilot, "m")
+        assert ui.stack(app) == ["HomeScreen"]
 
 
 @pytest.mark.parametrize("where", ["course map", "lesson"])
 async def test_leaving_practice_results_returns_where_practice_was_started(quiz_course, ui, store, where):
-    app = _app(ui, quiz_course, store)
+    app = ui.app_on(quiz_course, store)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        await _press(pilot, *(["g"] if where == "course map" else ["enter", "g"]))
+        await ui.press(pilot, *(["g"] if where == "course map" else ["enter", "g"]))
         total = app.screen.session.total
-        await _finish(pilot, ui, [True] * total)
+        await ui.finish(pilot, [True] * total)
         assert "g: a new practice set" in ui.text_of(app, "#results-next")
-        await _press(pilot, "g")  # another set: still from where the first was started
-        await _finish(pilot, ui, [True] * total)
-        await _press(pilot, "escape")
-        assert _stack(app) == (["HomeScreen"] if where == "course map" else ["HomeScreen", "LessonScreen"])
+        await ui.press(pilot, "g")  # another set: still from where the first was started
+        await ui.finish(pilot, [True] * total)
+        await ui.press(pilot, "escape")
+        assert ui.stack(app) == (["HomeScreen"] if where == "course map" else ["HomeScreen", "LessonScreen"])
     assert store.stats(quiz_course).attempts == 2 * total
 
 
 async def test_a_quiz_from_the_command_line_does_not_move_continue(two_lessons, ui, store):
     store.record_position("basics", 1)
-    app = _app(ui, two_lessons, store, quiz="more")  # `ce-tutor quiz more`
+    app = ui.app_on(two_lessons, store, quiz="more")  # `ce-tutor quiz more`
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        await _finish(pilot, ui, [True, True, True, True])
-        await _press(pilot, "escape")
-        assert _stack(app) == ["HomeScreen"]
+        await ui.finish(pilot, [True, True, True, True])
+        await ui.press(pilot, "escape")
+        assert ui.stack(app) == ["HomeScreen"]
         assert ui.text_of(app, "#home-continue") == "Continue: Basics, section 2 of 3 — press c"
     assert store.last_position() == ("basics", 1)
 
 
 async def test_the_course_map_cursor_starts_on_the_lesson_to_continue(two_lessons, ui, store):
     store.record_position("more", 2)
-    app = _app(ui, two_lessons, store)
+    app = ui.app_on(two_lessons, store)
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         assert app.screen.query_one(LessonTable).cursor_row == 1
-        await _press(pilot, "t")  # t quizzes the lesson under the cursor: the one to continue
+        await ui.press(pilot, "t")  # t quizzes the lesson under the cursor: the one to continue
         assert app.screen.title == "More — quiz"
